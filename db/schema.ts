@@ -1,0 +1,202 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { RESTORE_NON_EXECUTED_STATUSES } from "../lib/recovery/vocabulary";
+
+const tz = { withTimezone: true, mode: "date" } as const;
+
+/* ───────────────────────── Domain (spec §1) ───────────────────────── */
+
+export const tenants = pgTable(
+  "tenants",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    name: text("name").notNull(),
+    slug: text("slug").notNull(),
+    backupStaleAfterHours: integer("backup_stale_after_hours").notNull().default(24),
+    createdAt: timestamp("created_at", tz).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("tenants_slug_unique").on(t.slug)],
+);
+
+export const backupSets = pgTable(
+  "backup_sets",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    tenantId: integer("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** Text, not an enum: whatever the source system reported is kept. */
+    status: text("status").notNull(),
+    itemCount: integer("item_count").notNull().default(0),
+    failedItemCount: integer("failed_item_count").notNull().default(0),
+    startedAt: timestamp("started_at", tz),
+    completedAt: timestamp("completed_at", tz),
+    createdAt: timestamp("created_at", tz).notNull().defaultNow(),
+  },
+  (t) => [
+    // Backup health reads a tenant's sets newest first; the list pages by the same order.
+    index("backup_sets_tenant_completed_idx").on(t.tenantId, t.completedAt.desc().nullsLast(), t.id.desc().nullsFirst()),
+    index("backup_sets_tenant_id_idx").on(t.tenantId, t.id.desc().nullsFirst()),
+  ],
+);
+
+export const operationRuns = pgTable(
+  "operation_runs",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    tenantId: integer("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    status: text("status").notNull(),
+    outcome: text("outcome").notNull(),
+    startedAt: timestamp("started_at", tz),
+    completedAt: timestamp("completed_at", tz),
+  },
+  (t) => [index("operation_runs_tenant_idx").on(t.tenantId, t.id)],
+);
+
+/** The SQL twin of `isRelevantRestoreRun`: built from the same vocabulary, used by the index and the query. */
+export const relevantRestoreRunPredicate = sql.raw(
+  `"is_dry_run" = false and "status" not in (${RESTORE_NON_EXECUTED_STATUSES.map((s) => `'${s}'`).join(", ")})`,
+);
+
+export const restoreRuns = pgTable(
+  "restore_runs",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    tenantId: integer("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    backupSetId: integer("backup_set_id").references(() => backupSets.id, { onDelete: "set null" }),
+    operationRunId: integer("operation_run_id").references(() => operationRuns.id, { onDelete: "set null" }),
+    /** Text, never an enum: unrecognized statuses are stored as given and handled by the resolver. */
+    status: text("status").notNull(),
+    isDryRun: boolean("is_dry_run").notNull().default(false),
+    results: jsonb("results"),
+    metadata: jsonb("metadata"),
+    createdAt: timestamp("created_at", tz).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", tz),
+    archivedAt: timestamp("archived_at", tz),
+    /**
+     * Cache of `resolveResultAttention(run, operationRun).state`, written by the importer and the load
+     * generator, used only to filter and count the list server-side. Pages and the API always recompute
+     * attention from the row itself. See docs/decisions/0003-attention-state-cache.md.
+     */
+    attentionState: text("attention_state").notNull().default("completed_with_follow_up"),
+  },
+  (t) => [
+    // Latest relevant run (spec §4): an index lookup over relevant rows only.
+    index("restore_runs_latest_relevant_idx")
+      .on(t.tenantId, sql`coalesce("completed_at", "created_at") desc`, t.id.desc().nullsFirst())
+      .where(relevantRestoreRunPredicate),
+    // The list: default order, attention filter, and completed-at sort, each keyset-paged.
+    index("restore_runs_tenant_id_idx").on(t.tenantId, t.id.desc().nullsFirst()),
+    index("restore_runs_tenant_attention_idx").on(t.tenantId, t.attentionState, t.id.desc().nullsFirst()),
+    index("restore_runs_tenant_completed_idx").on(t.tenantId, t.completedAt.desc().nullsLast(), t.id.desc().nullsFirst()),
+    index("restore_runs_operation_run_idx").on(t.operationRunId),
+  ],
+);
+
+/* ───────────────────────── Access (spec §6) ───────────────────────── */
+
+export const users = pgTable("users", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").notNull().unique(),
+  emailVerified: boolean("email_verified").notNull().default(false),
+  image: text("image"),
+  createdAt: timestamp("created_at", tz).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", tz).notNull().defaultNow(),
+});
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    expiresAt: timestamp("expires_at", tz).notNull(),
+    token: text("token").notNull().unique(),
+    createdAt: timestamp("created_at", tz).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", tz).notNull().defaultNow(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The operator's current tenant; only ever set to a tenant they are a member of. */
+    activeTenantId: integer("active_tenant_id").references(() => tenants.id, { onDelete: "set null" }),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: timestamp("access_token_expires_at", tz),
+    refreshTokenExpiresAt: timestamp("refresh_token_expires_at", tz),
+    scope: text("scope"),
+    password: text("password"),
+    createdAt: timestamp("created_at", tz).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", tz).notNull().defaultNow(),
+  },
+  (t) => [index("accounts_user_idx").on(t.userId)],
+);
+
+export const verifications = pgTable("verifications", {
+  id: text("id").primaryKey(),
+  identifier: text("identifier").notNull(),
+  value: text("value").notNull(),
+  expiresAt: timestamp("expires_at", tz).notNull(),
+  createdAt: timestamp("created_at", tz).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", tz).notNull().defaultNow(),
+});
+
+export const rateLimits = pgTable("rate_limits", {
+  id: text("id").primaryKey(),
+  key: text("key").notNull().unique(),
+  count: integer("count").notNull(),
+  lastRequest: bigint("last_request", { mode: "number" }).notNull(),
+});
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tenantId: integer("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    /** owner | operator | viewer (checked at the import boundary and by a constraint). */
+    role: text("role").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.tenantId] }), index("memberships_tenant_idx").on(t.tenantId)],
+);
+
+export type Tenant = typeof tenants.$inferSelect;
+export type BackupSet = typeof backupSets.$inferSelect;
+export type OperationRun = typeof operationRuns.$inferSelect;
+export type RestoreRun = typeof restoreRuns.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;

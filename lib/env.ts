@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+/** Configuration, validated once. Everything else imports `env` from here. */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** When set, PostgreSQL through postgres.js; when absent, embedded PGlite under PGLITE_DIR. */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  /** Embedded database location: a directory, or `memory://` for throwaway use. */
+  PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
+  /** Public origin the app is served at (used by the auth library for cookies and origin checks). */
+  APP_URL: z.string().url().default("http://127.0.0.1:3000"),
+  /** Signing secret for sessions. Required in production; `npm run demo` generates one under .data/. */
+  BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  /** Sign-in attempts allowed per client address per minute before throttling. */
+  SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = load();
+
+export function describeDatabase(e: Env = env): string {
+  if (e.DATABASE_URL) {
+    try {
+      const u = new URL(e.DATABASE_URL);
+      return `PostgreSQL at ${u.hostname}:${u.port || 5432}${u.pathname}`;
+    } catch {
+      return "PostgreSQL (DATABASE_URL)";
+    }
+  }
+  return `embedded PGlite at ${e.PGLITE_DIR}`;
+}

@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",
+    // Without DATABASE_URL every test file gets its own in-memory embedded database.
+    env: process.env.DATABASE_URL ? {} : { PGLITE_DIR: "memory://" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,

@@ -1,0 +1,24 @@
+"use server";
+
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { setActiveTenant } from "@/db/queries/access";
+import { getAuth } from "@/lib/auth/server";
+import { getViewer, membershipFor } from "@/lib/auth/viewer";
+import { parseId } from "@/lib/errors";
+
+/** Switches the session's current tenant; a tenant the operator does not belong to does not exist (404). */
+export async function switchTenant(formData: FormData): Promise<void> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/sign-in");
+  const raw = formData.get("tenantId");
+  const tenantId = parseId(typeof raw === "string" ? raw : null);
+  if (tenantId === null || !membershipFor(viewer, tenantId)) notFound();
+  await setActiveTenant(viewer.sessionId, viewer.userId, tenantId);
+  redirect("/dashboard");
+}
+
+export async function signOut(): Promise<void> {
+  await getAuth().api.signOut({ headers: await headers() });
+  redirect("/sign-in");
+}

@@ -1,0 +1,50 @@
+/** Typed errors thrown by query and domain code, mapped at the edge (route handlers → JSON, pages → not-found/error). */
+
+export class DatabaseUnavailableError extends Error {
+  constructor(cause?: unknown) {
+    super("The database could not be reached or did not answer.", { cause });
+    this.name = "DatabaseUnavailableError";
+  }
+}
+
+export class NotFoundError extends Error {
+  constructor(what = "Not found") {
+    super(what);
+    this.name = "NotFoundError";
+  }
+}
+
+export class ForbiddenError extends Error {
+  constructor(message = "Your role may not view this.") {
+    super(message);
+    this.name = "ForbiddenError";
+  }
+}
+
+export class UnauthenticatedError extends Error {
+  constructor() {
+    super("Sign in first.");
+    this.name = "UnauthenticatedError";
+  }
+}
+
+/** Any failure of the database layer becomes DatabaseUnavailableError: never a calm answer, never a 500. */
+export async function withDatabase<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof NotFoundError || e instanceof ForbiddenError || e instanceof UnauthenticatedError) throw e;
+    if (e instanceof DatabaseUnavailableError) throw e;
+    console.error("[db]", e);
+    throw new DatabaseUnavailableError(e);
+  }
+}
+
+const MAX_INT = 2_147_483_647;
+
+/** Path ids: decimal digits only, 1..2^31-1. Anything else (signs, exponents, hex, spaces, huge) is null. */
+export function parseId(raw: string | undefined | null): number | null {
+  if (typeof raw !== "string" || !/^[1-9][0-9]{0,9}$/.test(raw)) return null;
+  const n = Number(raw);
+  return n <= MAX_INT ? n : null;
+}

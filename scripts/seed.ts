@@ -1,0 +1,23 @@
+import fs from "node:fs";
+import path from "node:path";
+import { closeDb } from "../db/client";
+import { importFile } from "../db/import/run-import";
+import { buildDemoDataset, DEMO_PASSWORD, DEMO_USERS } from "../db/seed/demo-dataset";
+import { describeDatabase } from "../lib/env";
+
+/** Writes the demo dataset to .data/demo-dataset.json and loads it through the public importer (--replace). */
+async function main() {
+  const file = path.resolve(".data/demo-dataset.json");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(buildDemoDataset(), null, 2));
+  const s = await importFile(file, true);
+  console.log(`Demo data loaded into ${describeDatabase()}: ${s.tenants} tenants, ${s.restore_runs} restore runs.`);
+  console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"): ${Object.values(DEMO_USERS).join(", ")}`);
+}
+
+main()
+  .catch((e) => {
+    console.error(`Seeding failed, nothing was written: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  })
+  .finally(() => closeDb());

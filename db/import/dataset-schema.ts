@@ -31,7 +31,7 @@ function toUtc(v: string): string {
 
 const nullableTimestamp = timestamp.nullable().optional().transform((v) => v ?? null);
 /** Any JSON value, stored as given. */
-const json = z.unknown().transform((v) => (v === undefined ? null : v));
+const json = z.unknown().optional().transform((v) => (v === undefined ? null : v));
 
 export const tenantRecord = z.object({
   id: id.optional(),

@@ -1,0 +1,9 @@
+/** The recovery domain: pure functions from plain rows + `now` to the seed's value objects. */
+export * from "./vocabulary";
+export * from "./types";
+export * from "./copy";
+export * from "./age";
+export * from "./backup-health";
+export * from "./results";
+export * from "./result-attention";
+export * from "./evidence-summary";

@@ -11,6 +11,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "../lib/env";
+import { queryCountingLogger } from "./query-counter";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -77,14 +78,14 @@ function open(): Handle {
       idle_timeout: 30,
       onnotice: () => {},
     });
-    const db = drizzlePostgres(client, { schema }) as unknown as Database;
+    const db = drizzlePostgres(client, { schema, logger: queryCountingLogger }) as unknown as Database;
     return { db, kind: "postgres", ready: Promise.resolve(), close: () => client.end({ timeout: 5 }) };
   }
   const dir = env.PGLITE_DIR;
   const memory = dir.startsWith("memory://");
   const release = memory ? () => {} : claimDirectory(dir);
   const client = new PGlite(memory ? dir : path.resolve(dir));
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  const db = drizzlePglite(client, { schema, logger: queryCountingLogger }) as unknown as Database;
   return {
     db,
     kind: "pglite",

@@ -103,8 +103,8 @@ describe("a valid dataset", () => {
     const d = baseDataset();
     d.restore_runs.push(
       { ...d.restore_runs[0]!, id: 31, status: "rolled_back", results: "not json object" as never, metadata: [1, "x"] as never },
-      { ...d.restore_runs[0]!, id: 32, status: "", results: { items: [{ nonsense: true }] }, metadata: null as never },
-      { ...d.restore_runs[0]!, id: 33, status: "completed", results: null as never, metadata: { non_applied: "yes" } },
+      { ...d.restore_runs[0]!, id: 32, status: "", results: { items: [{ nonsense: true }] } as never, metadata: null as never },
+      { ...d.restore_runs[0]!, id: 33, status: "completed", results: null as never, metadata: { non_applied: "yes" } as never },
     );
     await load(d);
     const rows = await db.select().from(schema.restoreRuns).orderBy(asc(schema.restoreRuns.id));

@@ -1,0 +1,36 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import { E2E_PASSWORD, e2eUsers, scenarios, type E2eUser } from "./fixtures/scenarios";
+
+export { expect, scenarios, e2eUsers, E2E_PASSWORD };
+
+/** Signs in through the auth endpoint (the same request a script uses); the page's context keeps the cookie. */
+export async function signInAs(page: Page, user: E2eUser): Promise<void> {
+  const res = await page.request.post("/api/auth/sign-in/email", {
+    data: { email: e2eUsers[user].email, password: E2E_PASSWORD },
+  });
+  expect(res.status(), `sign-in as ${user}`).toBe(200);
+}
+
+/** Makes `tenantId` the session's current tenant through the header's Tenant control. */
+export async function switchTenant(page: Page, tenantName: string): Promise<void> {
+  if (!page.url().includes("/dashboard")) await page.goto("/dashboard");
+  const select = page.getByLabel("Tenant", { exact: true });
+  if ((await select.locator("option:checked").textContent())?.trim() === tenantName) return;
+  await Promise.all([page.waitForURL("**/dashboard"), select.selectOption({ label: tenantName })]);
+  await expect(select.locator("option:checked")).toHaveText(tenantName);
+}
+
+export const test = base.extend<{ asOwner: Page; asViewer: Page; asOperator: Page }>({
+  asOwner: async ({ page }, use) => {
+    await signInAs(page, "owner");
+    await use(page);
+  },
+  asViewer: async ({ page }, use) => {
+    await signInAs(page, "viewer");
+    await use(page);
+  },
+  asOperator: async ({ page }, use) => {
+    await signInAs(page, "operator");
+    await use(page);
+  },
+});

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importDataset, parseDataset } from "../../db/import/importer";
+import { closeDb, resetTestDb } from "../../test/db";
+import { createAuth, type Auth } from "./auth";
+
+const APP = "http://127.0.0.1:3999";
+let auth: Auth;
+
+function signIn(email: string, password: string, ip = "203.0.113.7") {
+  return auth.handler(
+    new Request(`${APP}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": ip },
+      body: JSON.stringify({ email, password }),
+    }),
+  );
+}
+
+beforeAll(async () => {
+  const db = await resetTestDb();
+  await importDataset(
+    db,
+    parseDataset({
+      tenants: [{ id: 1, name: "A", slug: "a" }],
+      users: [{ email: "op@example.com", name: "Op", password: "right-password", memberships: [{ tenant_id: 1, role: "owner" }] }],
+    }).dataset,
+  );
+  auth = createAuth(db, { appUrl: APP, secret: "x".repeat(40), signInAttemptsPerMinute: 3 });
+});
+afterAll(() => closeDb());
+
+describe("sign-in", () => {
+  it("accepts the imported password and sets a session cookie", async () => {
+    const res = await signIn("op@example.com", "right-password", "203.0.113.1");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("set-cookie")).toMatch(/session_token=/);
+  });
+
+  it("answers a wrong password and an unknown account identically", async () => {
+    const wrong = await signIn("op@example.com", "nope", "203.0.113.2");
+    const unknown = await signIn("ghost@example.com", "nope", "203.0.113.3");
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(await wrong.json()).toEqual(await unknown.json());
+  });
+
+  it("throttles repeated attempts from one address, and the right password does not bypass it", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await signIn("op@example.com", `guess-${i}`, "203.0.113.9")).status);
+    expect(statuses).toEqual([401, 401, 401]);
+    const blocked = await signIn("op@example.com", "right-password", "203.0.113.9");
+    expect(blocked.status).toBe(429);
+    // Another address is unaffected.
+    expect((await signIn("op@example.com", "right-password", "203.0.113.10")).status).toBe(200);
+  });
+
+  it("refuses sign-up: operators only arrive through the import", async () => {
+    const res = await auth.handler(
+      new Request(`${APP}/api/auth/sign-up/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.20" },
+        body: JSON.stringify({ email: "new@example.com", password: "whatever-123", name: "New" }),
+      }),
+    );
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+  });
+});

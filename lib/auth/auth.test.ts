@@ -22,7 +22,10 @@ beforeAll(async () => {
     db,
     parseDataset({
       tenants: [{ id: 1, name: "A", slug: "a" }],
-      users: [{ email: "op@example.com", name: "Op", password: "right-password", memberships: [{ tenant_id: 1, role: "owner" }] }],
+      // One account per test: the per-account budget must not leak between tests.
+      users: ["op", "op-b", "op-c", "op-d"].map((n) => ({
+        email: `${n}@example.com`, name: n, password: "right-password", memberships: [{ tenant_id: 1, role: "owner" }],
+      })),
     }).dataset,
   );
   auth = createAuth(db, { appUrl: APP, secret: "x".repeat(40), signInAttemptsPerMinute: 3 });
@@ -37,7 +40,7 @@ describe("sign-in", () => {
   });
 
   it("answers a wrong password and an unknown account identically", async () => {
-    const wrong = await signIn("op@example.com", "nope", "203.0.113.2");
+    const wrong = await signIn("op-b@example.com", "nope", "203.0.113.2");
     const unknown = await signIn("ghost@example.com", "nope", "203.0.113.3");
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
@@ -46,12 +49,23 @@ describe("sign-in", () => {
 
   it("throttles repeated attempts from one address, and the right password does not bypass it", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await signIn("op@example.com", `guess-${i}`, "203.0.113.9")).status);
+    // Different accounts each time, so only the address budget is in play.
+    for (let i = 0; i < 3; i++) statuses.push((await signIn(`guess-${i}@example.com`, "nope", "203.0.113.9")).status);
     expect(statuses).toEqual([401, 401, 401]);
-    const blocked = await signIn("op@example.com", "right-password", "203.0.113.9");
+    const blocked = await signIn("op-c@example.com", "right-password", "203.0.113.9");
     expect(blocked.status).toBe(429);
-    // Another address is unaffected.
-    expect((await signIn("op@example.com", "right-password", "203.0.113.10")).status).toBe(200);
+    // Another address is unaffected by that address's budget (the account budget is tested below).
+    expect((await signIn("other@example.com", "x", "203.0.113.10")).status).toBe(401);
+  });
+
+  it("throttles repeated attempts on one account even from rotating addresses, without revealing whether it exists", async () => {
+    for (const email of ["op-d@example.com", "ghost-2@example.com"]) {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await signIn(email, `guess-${i}`, `198.51.100.${i + 1}`)).status);
+      expect(statuses, email).toEqual([401, 401, 401, 429]);
+    }
+    // Even the right password waits out the window.
+    expect((await signIn("op-d@example.com", "right-password", "198.51.100.99")).status).toBe(429);
   });
 
   it("refuses sign-up: operators only arrive through the import", async () => {

@@ -9,6 +9,7 @@ import { nextCookies } from "better-auth/next-js";
 import type { Database } from "../../db/client";
 import * as schema from "../../db/schema";
 import { env } from "../env";
+import { accountThrottle } from "./account-throttle";
 
 function twinOrigins(appUrl: string): string[] {
   const u = new URL(appUrl);
@@ -28,6 +29,7 @@ export interface AuthOptions {
 }
 
 export function createAuth(db: Database, options: AuthOptions = {}) {
+  const attemptsPerMinute = options.signInAttemptsPerMinute ?? env.SIGN_IN_ATTEMPTS_PER_MINUTE;
   const appUrl = options.appUrl ?? env.APP_URL;
   const secret = options.secret ?? env.BETTER_AUTH_SECRET ?? (env.NODE_ENV === "production" ? undefined : DEV_SECRET);
   if (!secret) {
@@ -62,13 +64,15 @@ export function createAuth(db: Database, options: AuthOptions = {}) {
       window: 60,
       max: 300,
       customRules: {
-        "/sign-in/email": { window: 60, max: options.signInAttemptsPerMinute ?? env.SIGN_IN_ATTEMPTS_PER_MINUTE },
+        "/sign-in/email": { window: 60, max: attemptsPerMinute },
       },
     },
     advanced: {
       database: { generateId: () => crypto.randomUUID() },
       useSecureCookies: appUrl.startsWith("https://"),
     },
+    // The same budget per account, so rotating the client address does not buy more guesses.
+    hooks: { before: accountThrottle(db, attemptsPerMinute) },
     telemetry: { enabled: false },
     plugins: [nextCookies()],
   });

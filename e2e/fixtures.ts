@@ -16,7 +16,11 @@ export async function switchTenant(page: Page, tenantName: string): Promise<void
   if (!page.url().includes("/dashboard")) await page.goto("/dashboard");
   const select = page.getByLabel("Tenant", { exact: true });
   if ((await select.locator("option:checked").textContent())?.trim() === tenantName) return;
-  await Promise.all([page.waitForURL("**/dashboard"), select.selectOption({ label: tenantName })]);
+  // The switch is a server action (a POST carrying a Next-Action header); wait for it to answer.
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined),
+    select.selectOption({ label: tenantName }),
+  ]);
   await expect(select.locator("option:checked")).toHaveText(tenantName);
 }
 

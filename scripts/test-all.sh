@@ -5,7 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 label="${TEST_LABEL:-$([ -n "${DATABASE_URL:-}" ] && echo postgres || echo embedded)}"
-out="test-results/$label"
+out=".reports/$label"
 rm -rf "$out"; mkdir -p "$out"
 echo "== Tests on the $label database"
 

@@ -19,7 +19,9 @@ export function TenantSwitcher({
 }) {
   const formRef = useRef<HTMLFormElement>(null);
   return (
-    <form ref={formRef} action={action} className="flex items-center gap-2">
+    // Keyed by the current tenant: React resets an action's form when it completes, and a remount makes
+    // the control show the tenant the server now has, never the one it had when the page loaded.
+    <form key={currentTenantId ?? "none"} ref={formRef} action={action} className="flex items-center gap-2">
       <label htmlFor="tenant-switcher" className="text-sm font-medium text-slate-700">
         Tenant
       </label>

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { setActiveTenant } from "@/db/queries/access";
 import { getAuth } from "@/lib/auth/server";
-import { getViewer, membershipFor } from "@/lib/auth/viewer";
+import { applyTenantSwitch, getViewer, membershipFor } from "@/lib/auth/viewer";
 import { parseId } from "@/lib/errors";
 
 /** Switches the session's current tenant; a tenant the operator does not belong to does not exist (404). */
@@ -13,8 +13,10 @@ export async function switchTenant(formData: FormData): Promise<void> {
   if (!viewer) redirect("/sign-in");
   const raw = formData.get("tenantId");
   const tenantId = parseId(typeof raw === "string" ? raw : null);
-  if (tenantId === null || !membershipFor(viewer, tenantId)) notFound();
-  await setActiveTenant(viewer.sessionId, viewer.userId, tenantId);
+  const membership = tenantId === null ? null : membershipFor(viewer, tenantId);
+  if (!membership) notFound();
+  await setActiveTenant(viewer.sessionId, viewer.userId, membership.tenantId);
+  applyTenantSwitch(viewer, membership);
   redirect("/dashboard");
 }
 

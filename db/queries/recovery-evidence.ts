@@ -55,8 +55,17 @@ export function getTenant(tenantId: number, db: Executor = getDb()): Promise<Ten
 }
 
 /**
- * The backup sets the health rules can depend on: per status, the newest set with a completion time
- * and the newest without one. Bounded by the number of statuses, not by the tenant's history.
+ * The backup sets the health rules can depend on, bounded by the number of distinct statuses, not by the
+ * tenant's history: per (status, completed_at is null), the one set that decides that group in
+ * `resolveBackupHealth`:
+ * - with a completion time: greatest `completed_at`, ties by greatest id (the "latest" rule of §2, and
+ *   the strongest "failed attempt newer than the latest completed set" candidate);
+ * - without one: a set with no `started_at` either first (an attempt with no readable time counts as
+ *   newer), then greatest `started_at`, ties by greatest id.
+ * `created_at` is deliberately not part of the order: the resolver never reads it, so ordering by it
+ * would pick a representative the resolver does not consider the newest.
+ * The result is newest first (`compareBackupSetsNewestFirst`), so that when several failed attempts are
+ * newer than the latest completed set, the one the resolver names is the newest of them.
  */
 export function getBackupHealthSets(tenantId: number, db: Executor = getDb()): Promise<BackupSetInput[]> {
   return withDatabase(async () => {
@@ -67,11 +76,17 @@ export function getBackupHealthSets(tenantId: number, db: Executor = getDb()): P
       .orderBy(
         backupSets.status,
         sql`(${backupSets.completedAt} is null)`,
-        sql`coalesce(${backupSets.completedAt}, ${backupSets.startedAt}, ${backupSets.createdAt}) desc`,
+        sql`coalesce(${backupSets.completedAt}, ${backupSets.startedAt}) desc nulls first`,
         desc(backupSets.id),
       );
-    return rows.map(toBackupSetInput);
+    return rows.map(toBackupSetInput).sort(compareBackupSetsNewestFirst);
   });
+}
+
+/** Newest attempt first: a set with no completion or start time first, then greatest `completedAt ?? startedAt`, then greatest id. */
+export function compareBackupSetsNewestFirst(a: BackupSetInput, b: BackupSetInput): number {
+  const time = (s: BackupSetInput) => (s.completedAt ?? s.startedAt ?? null)?.getTime() ?? Number.POSITIVE_INFINITY;
+  return time(b) - time(a) || b.id - a.id;
 }
 
 export interface LatestRelevantRun {
@@ -79,23 +94,37 @@ export interface LatestRelevantRun {
   operationRun: OperationRunInput | null;
 }
 
-/** Spec §4: the latest relevant restore run, one index lookup (restore_runs_latest_relevant_idx). */
+/**
+ * Spec §4: the latest relevant restore run and its operation run, as one statement. The run is chosen in
+ * a subquery over `restore_runs` alone, so the shared `relevantRestoreRunPredicate` (unqualified column
+ * names, the same text as the partial index's WHERE) cannot collide with `operation_runs.status`; its
+ * ORDER BY matches restore_runs_latest_relevant_idx, so the plan is an index scan that stops at the first
+ * row (asserted by db/queries/explain.test.ts). Exported so that test explains this exact query.
+ */
+export function latestRelevantRestoreRunQuery(tenantId: number, db: Executor = getDb()) {
+  const latest = db
+    .select()
+    .from(restoreRuns)
+    .where(and(eq(restoreRuns.tenantId, tenantId), relevantRestoreRunPredicate))
+    .orderBy(sql`coalesce(${restoreRuns.completedAt}, ${restoreRuns.createdAt}) desc`, desc(restoreRuns.id))
+    .limit(1)
+    .as("latest");
+  return db
+    .select()
+    .from(latest)
+    .leftJoin(
+      operationRuns,
+      and(eq(operationRuns.id, latest.operationRunId), eq(operationRuns.tenantId, latest.tenantId)),
+    );
+}
+
 export function getLatestRelevantRestoreRun(tenantId: number, db: Executor = getDb()): Promise<LatestRelevantRun | null> {
   return withDatabase(async () => {
-    const [row] = await db
-      .select({ run: restoreRuns, operationRun: operationRuns })
-      .from(restoreRuns)
-      .leftJoin(
-        operationRuns,
-        and(eq(operationRuns.id, restoreRuns.operationRunId), eq(operationRuns.tenantId, restoreRuns.tenantId)),
-      )
-      .where(and(eq(restoreRuns.tenantId, tenantId), relevantRestoreRunPredicate))
-      .orderBy(sql`coalesce(${restoreRuns.completedAt}, ${restoreRuns.createdAt}) desc`, desc(restoreRuns.id))
-      .limit(1);
+    const [row] = await latestRelevantRestoreRunQuery(tenantId, db);
     if (!row) return null;
     return {
-      run: toRestoreRunInput(row.run),
-      operationRun: row.operationRun ? toOperationRunInput(row.operationRun) : null,
+      run: toRestoreRunInput(row.latest),
+      operationRun: row.operation_runs ? toOperationRunInput(row.operation_runs) : null,
     };
   });
 }

@@ -1,8 +1,9 @@
 import "server-only";
+import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { listMemberships, type TenantMembership } from "../../db/queries/access";
-import { withDatabase } from "../errors";
+import { DatabaseUnavailableError } from "../errors";
 import { canViewRestoreHistory } from "../recovery/vocabulary";
 import { getAuth } from "./server";
 
@@ -16,23 +17,36 @@ export interface Viewer {
   currentTenant: TenantMembership | null;
 }
 
-/** The signed-in operator, or null. A database failure throws DatabaseUnavailableError (never "signed out"). */
-export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const h = await headers();
-  const session = await withDatabase(() => getAuth().api.getSession({ headers: h }));
+/**
+ * The signed-in operator for these request headers, or null when they carry no valid session. A failure
+ * to read the session store is DatabaseUnavailableError (→ 503 / error page), never "signed out": an
+ * outage must not look like a logout. Takes plain headers so route handlers stay callable in tests.
+ */
+export async function viewerFromHeaders(h: Headers): Promise<Viewer | null> {
+  let session: Awaited<ReturnType<ReturnType<typeof getAuth>["api"]["getSession"]>>;
+  try {
+    session = await getAuth().api.getSession({ headers: h });
+  } catch (e) {
+    // Better Auth answers UNAUTHORIZED when the session vanished while being refreshed: that is signed out.
+    if (isAPIError(e) && e.statusCode === 401) return null;
+    console.error("[auth] session lookup failed:", e);
+    throw new DatabaseUnavailableError(e);
+  }
   if (!session) return null;
   const memberships = await listMemberships(session.user.id);
   const active = (session.session as { activeTenantId?: number | null }).activeTenantId ?? null;
-  const currentTenant = memberships.find((m) => m.tenantId === active) ?? memberships[0] ?? null;
   return {
     userId: session.user.id,
     name: session.user.name,
     email: session.user.email,
     sessionId: session.session.id,
     memberships,
-    currentTenant,
+    currentTenant: memberships.find((m) => m.tenantId === active) ?? memberships[0] ?? null,
   };
-});
+}
+
+/** The viewer of the current page request, read once per request. */
+export const getViewer = cache(async (): Promise<Viewer | null> => viewerFromHeaders(await headers()));
 
 /** The membership that lets this viewer see a tenant, or null: a non-member's tenant does not exist for them. */
 export function membershipFor(viewer: Viewer, tenantId: number): TenantMembership | null {
@@ -41,4 +55,12 @@ export function membershipFor(viewer: Viewer, tenantId: number): TenantMembershi
 
 export function mayViewRestoreHistory(m: TenantMembership | null): boolean {
   return m !== null && canViewRestoreHistory(m.role);
+}
+
+/**
+ * After a tenant switch, the same request goes on to render the redirect target with the viewer that
+ * `cache` already holds: update that object so the render shows the tenant the session now has.
+ */
+export function applyTenantSwitch(viewer: Viewer, membership: TenantMembership): void {
+  viewer.currentTenant = membership;
 }

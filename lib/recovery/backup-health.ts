@@ -73,6 +73,11 @@ function isNewerThan(attempt: BackupSetInput, latest: BackupSetInput): boolean {
   return attemptTime > latestTime || (attemptTime === latestTime && attempt.id > latest.id);
 }
 
+/** An attempt's place in time; one with no readable time sorts newest (it cannot be placed before anything). */
+function attemptOrder(attempt: BackupSetInput): number {
+  return validTime(attempt.completedAt) ?? validTime(attempt.startedAt) ?? Number.POSITIVE_INFINITY;
+}
+
 /** Stale means strictly older than the threshold: age == threshold is still current. */
 export function isBackupStale(completedAt: Date, staleAfterHours: number, now: Date): boolean {
   const age = (validTime(now) ?? Number.NaN) - (validTime(completedAt) ?? Number.NaN);
@@ -129,7 +134,10 @@ export function resolveBackupHealth(input: {
       BACKUP_HEALTH_MESSAGES.failedItems(latest.id, withErrors, Math.max(failedItems, 0)),
     );
   }
-  const newerFailure = sets.find((set) => isFailedBackupAttempt(set) && isNewerThan(set, latest));
+  // The newest failed attempt, whatever order the sets came in (so every caller names the same set).
+  const newerFailure = sets
+    .filter((set) => isFailedBackupAttempt(set) && isNewerThan(set, latest))
+    .sort((a, b) => attemptOrder(b) - attemptOrder(a) || b.id - a.id)[0];
   if (newerFailure) {
     return assess(
       "degraded",

@@ -1,0 +1,24 @@
+/** GET /api/restore-runs/{id} → the run's columns plus `attention` (§3), computed fresh from the row. */
+import { getRestoreRunDetail, toOperationRunInput, toRestoreRunInput } from "@/db/queries/recovery-evidence";
+import { handleApi, requireId } from "@/lib/api/respond";
+import { restoreRunJson } from "@/lib/api/restore-run-json";
+import { requireMembership, requireViewer } from "@/lib/api/viewer";
+import { mayViewRestoreHistory } from "@/lib/auth/viewer";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { resolveResultAttention } from "@/lib/recovery";
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return handleApi(async () => {
+    const runId = requireId((await params).id, "restore run");
+    const viewer = await requireViewer(request);
+    // Only the viewer's tenants are searched: a run of any other tenant is "not found", like an unknown id.
+    const detail = await getRestoreRunDetail(runId, viewer.memberships.map((m) => m.tenantId));
+    if (!detail) throw new NotFoundError();
+    if (!mayViewRestoreHistory(requireMembership(viewer, detail.run.tenantId))) throw new ForbiddenError();
+    const attention = resolveResultAttention(
+      toRestoreRunInput(detail.run),
+      detail.operationRun ? toOperationRunInput(detail.operationRun) : null,
+    );
+    return restoreRunJson(detail.run, attention);
+  });
+}

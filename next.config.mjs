@@ -4,6 +4,10 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "postgres"],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // forbidden() from next/navigation: restore-history pages answer 403 for the viewer role (app/forbidden.tsx).
+    authInterrupts: true,
+  },
 };
 
 export default nextConfig;

@@ -245,3 +245,21 @@ export const RESTORE_HISTORY_FORBIDDEN = {
   title: "Restore history is not available to your role",
   body: "Only owners and operators of a tenant may view its restore runs. Ask an owner or operator of this tenant for access.",
 } as const;
+
+/** Labels for result entry statuses (`results.*[].status`); anything else reads as unrecognized. */
+export const RESULT_ENTRY_STATUS_LABELS: Record<string, string> = {
+  applied: "Applied",
+  partial: "Partial",
+  failed: "Failed",
+  skipped: "Skipped",
+};
+export const RESULT_ENTRY_UNRECOGNIZED_LABEL = "Unrecognized status";
+export const RESULT_ENTRY_UNREADABLE_LABEL = "Unreadable entry";
+
+export const RESULT_GROUP_LABELS = {
+  items: "Items",
+  foundations: "Foundations",
+  assignments: "Assignments",
+} as const;
+export const RESULTS_MISSING_NOTICE =
+  "This run recorded no results, so no item outcome can be confirmed from it.";

@@ -1,6 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getViewer } from "@/lib/auth/viewer";
+import { Suspense } from "react";
+import { BackupHealthSection, NeedsAttentionSection, RecoveryEvidenceSection } from "@/components/dashboard/loaders";
+import { CardSkeleton } from "@/components/ui/skeleton";
+import { NoTenant } from "@/components/ui/no-tenant";
+import { PageHeader } from "@/components/ui/page-header";
+import { getViewer, mayViewRestoreHistory } from "@/lib/auth/viewer";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -8,12 +13,34 @@ export default async function DashboardPage() {
   const viewer = await getViewer();
   if (!viewer) redirect("/sign-in");
   const tenant = viewer.currentTenant;
+  if (!tenant) {
+    return (
+      <>
+        <PageHeader title="Dashboard" />
+        <NoTenant />
+      </>
+    );
+  }
+  const canViewRestoreHistory = mayViewRestoreHistory(tenant);
   return (
-    <div>
-      <h1 className="text-2xl font-semibold">Dashboard</h1>
-      <p className="mt-2 text-slate-700">
-        {tenant ? <>Current tenant: <strong>{tenant.tenantName}</strong> ({tenant.role})</> : "You are not a member of any tenant yet."}
-      </p>
-    </div>
+    <>
+      <PageHeader title="Dashboard">
+        Backup and restore evidence for <strong className="font-semibold">{tenant.tenantName}</strong>. Each card says
+        only what its evidence supports.
+      </PageHeader>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Suspense fallback={<CardSkeleton id="backup-health" title="Backup health" />}>
+          <BackupHealthSection tenantId={tenant.tenantId} />
+        </Suspense>
+        <Suspense fallback={<CardSkeleton id="recovery-evidence" title="Recovery evidence" />}>
+          <RecoveryEvidenceSection tenantId={tenant.tenantId} canViewRestoreHistory={canViewRestoreHistory} />
+        </Suspense>
+        <div className="lg:col-span-2">
+          <Suspense fallback={<CardSkeleton id="needs-attention" title="Needs attention" lines={2} />}>
+            <NeedsAttentionSection tenantId={tenant.tenantId} canViewRestoreHistory={canViewRestoreHistory} />
+          </Suspense>
+        </div>
+      </div>
+    </>
   );
 }

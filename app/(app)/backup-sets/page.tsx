@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { BackupSetsTable } from "@/components/backup-sets/backup-sets-table";
+import { BackupSetsEmptyState } from "@/components/backup-sets/empty-state";
+import { ClaimBoundary } from "@/components/ui/card";
+import { NoTenant } from "@/components/ui/no-tenant";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { linkClass } from "@/components/ui/styles";
+import { listBackupSets } from "@/db/queries/backup-sets";
+import { getViewer } from "@/lib/auth/viewer";
+import { POSITIVE_CLAIM_BOUNDARY } from "@/lib/recovery/copy";
+import type { RawSearchParams } from "../cursor";
+import { backupSetsHref, parseBackupSetsSearchParams } from "./search-params";
+
+export const metadata: Metadata = { title: "Backup sets" };
+
+export default async function BackupSetsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/sign-in");
+  const tenant = viewer.currentTenant;
+  if (!tenant) {
+    return (
+      <>
+        <PageHeader title="Backup sets" />
+        <NoTenant />
+      </>
+    );
+  }
+  const { cursor } = parseBackupSetsSearchParams(await searchParams);
+  const page = await listBackupSets({ tenantId: tenant.tenantId, cursor });
+  const firstKey = page.rows[0]?.key ?? cursor?.key ?? null;
+  const lastKey = page.rows[page.rows.length - 1]?.key ?? null;
+
+  return (
+    <>
+      <PageHeader title="Backup sets">
+        The backup inputs recorded for <strong className="font-semibold">{tenant.tenantName}</strong>, latest completion
+        first.
+      </PageHeader>
+      <div className="space-y-4">
+        <ClaimBoundary>{POSITIVE_CLAIM_BOUNDARY}</ClaimBoundary>
+        {page.rows.length > 0 ? (
+          <BackupSetsTable
+            sets={page.rows.map((r) => r.set)}
+            caption={`Backup sets of ${tenant.tenantName}, latest completion first, sets not completed last`}
+          />
+        ) : cursor ? (
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-6 text-sm text-slate-800">
+            This page has no backup sets; they may have changed since the link was made.{" "}
+            <Link href={backupSetsHref(null)} className={linkClass}>
+              Go to the first page
+            </Link>
+          </p>
+        ) : (
+          <BackupSetsEmptyState />
+        )}
+        <Pagination
+          label="Backup set pages"
+          previousHref={page.hasPrevious && firstKey ? backupSetsHref({ direction: "before", key: firstKey }) : null}
+          nextHref={page.hasNext && lastKey ? backupSetsHref({ direction: "after", key: lastKey }) : null}
+          firstHref={page.hasPrevious ? backupSetsHref(null) : null}
+        />
+      </div>
+    </>
+  );
+}

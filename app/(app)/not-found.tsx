@@ -1,0 +1,15 @@
+import Link from "next/link";
+import { linkClass } from "@/components/ui/styles";
+
+/** 404 inside the signed-in shell: unknown ids, and other tenants' records, which do not exist for this operator. */
+export default function NotFound() {
+  return (
+    <div className="max-w-xl py-10">
+      <h1 className="text-2xl font-semibold">Not found</h1>
+      <p className="mt-2 text-slate-700">There is nothing at this address for your account.</p>
+      <Link href="/dashboard" className={`mt-4 inline-block ${linkClass}`}>
+        Back to the dashboard
+      </Link>
+    </div>
+  );
+}

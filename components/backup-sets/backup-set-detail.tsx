@@ -1,0 +1,38 @@
+import { Card, ClaimBoundary } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
+import { Facts } from "@/components/ui/facts";
+import type { BackupSet } from "@/db/schema";
+import { describeAge } from "@/lib/recovery/age";
+import { POSITIVE_CLAIM_BOUNDARY } from "@/lib/recovery/copy";
+import { BackupSetStatusBadge } from "./backup-set-status-badge";
+
+/** One backup set: status, counts, times, and what a backup set does not prove. */
+export function BackupSetDetail({ set, tenantName, now }: { set: BackupSet; tenantName: string; now: Date }) {
+  return (
+    <Card id="backup-set" title="Backup set details" badge={<BackupSetStatusBadge status={set.status} />}>
+      <Facts
+        label="Backup set details"
+        items={[
+          { term: "Tenant", value: tenantName },
+          { term: "Name", value: set.name },
+          { term: "Status", value: <span className="break-words font-mono text-xs">{set.status}</span> },
+          { term: "Items", value: set.itemCount },
+          { term: "Failed items", value: set.failedItemCount },
+          { term: "Started at", value: <DateTime value={set.startedAt} fallback="Not started" /> },
+          {
+            term: "Completed at",
+            value: set.completedAt ? (
+              <span>
+                <DateTime value={set.completedAt} /> ({describeAge(set.completedAt, now)})
+              </span>
+            ) : (
+              "Not completed"
+            ),
+          },
+          { term: "Created at", value: <DateTime value={set.createdAt} /> },
+        ]}
+      />
+      <ClaimBoundary>{POSITIVE_CLAIM_BOUNDARY}</ClaimBoundary>
+    </Card>
+  );
+}

@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { DateTime } from "@/components/ui/date-time";
+import { linkClass } from "@/components/ui/styles";
+import type { BackupSet } from "@/db/schema";
+import { BackupSetStatusBadge } from "./backup-set-status-badge";
+
+/** One page of backup sets, in the order received (server-side, newest completion first). */
+export function BackupSetsTable({ sets, caption }: { sets: BackupSet[]; caption: string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
+      <p id="backup-sets-caption" className="px-4 py-3 text-sm font-medium text-slate-800">
+        {caption}
+      </p>
+      <div role="region" aria-labelledby="backup-sets-caption" tabIndex={0} className="relative overflow-x-auto">
+        <table aria-labelledby="backup-sets-caption" className="min-w-full text-left text-sm">
+          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-700">
+            <tr>
+              <th scope="col" className="whitespace-nowrap px-4 py-2 font-semibold">Backup set</th>
+              <th scope="col" className="whitespace-nowrap px-4 py-2 font-semibold">Name</th>
+              <th scope="col" className="whitespace-nowrap px-4 py-2 font-semibold">Status</th>
+              <th scope="col" className="whitespace-nowrap px-4 py-2 text-right font-semibold">Items</th>
+              <th scope="col" className="whitespace-nowrap px-4 py-2 text-right font-semibold">Failed items</th>
+              <th scope="col" className="whitespace-nowrap px-4 py-2 font-semibold">Started at</th>
+              <th scope="col" className="whitespace-nowrap px-4 py-2 font-semibold">Completed at</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-200">
+            {sets.map((set) => (
+              <tr key={set.id}>
+                <td className="whitespace-nowrap px-4 py-3 align-top">
+                  <Link href={`/backup-sets/${set.id}`} className={linkClass}>
+                    Backup set #{set.id}
+                  </Link>
+                </td>
+                <td className="px-4 py-3 align-top text-slate-900">{set.name}</td>
+                <td className="px-4 py-3 align-top">
+                  <BackupSetStatusBadge status={set.status} />
+                </td>
+                <td className="px-4 py-3 text-right align-top tabular-nums">{set.itemCount}</td>
+                <td className="px-4 py-3 text-right align-top tabular-nums">{set.failedItemCount}</td>
+                <td className="px-4 py-3 align-top">
+                  <DateTime value={set.startedAt} fallback="Not started" />
+                </td>
+                <td className="px-4 py-3 align-top">
+                  <DateTime value={set.completedAt} fallback="Not completed" />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import Link from "next/link";
+import { RESTORE_HISTORY_FORBIDDEN } from "@/lib/recovery/copy";
+import { linkClass } from "./styles";
+
+/** The 403 page body: what is not allowed, why, and who can help. Makes no claim about the evidence. */
+export function AccessDenied() {
+  return (
+    <div className="max-w-xl py-10">
+      <h1 className="text-2xl font-semibold">{RESTORE_HISTORY_FORBIDDEN.title}</h1>
+      <p className="mt-2 text-slate-700">{RESTORE_HISTORY_FORBIDDEN.body}</p>
+      <p className="mt-2 text-slate-700">Error 403: this page is forbidden for your role.</p>
+      <Link href="/dashboard" className={`mt-4 inline-block ${linkClass}`}>
+        Back to the dashboard
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import "server-only";
+import { and, eq, type SQL } from "drizzle-orm";
+import { withDatabase } from "../../lib/errors";
+import type { AttentionState } from "../../lib/recovery/vocabulary";
+import { getDb, type Executor } from "../client";
+import { backupSets, operationRuns, restoreRuns, type RestoreRun } from "../schema";
+import {
+  completedOrdering,
+  exactInstant,
+  idOrdering,
+  keysetPage,
+  type KeysetPage,
+  type ListCursor,
+  type ListKey,
+  type SortOrder,
+} from "./keyset";
+
+export const RESTORE_RUN_PAGE_SIZE = 25;
+export const RESTORE_RUN_SORTS = ["id", "completed_at"] as const;
+export type RestoreRunSort = (typeof RESTORE_RUN_SORTS)[number];
+
+export interface RestoreRunListQuery {
+  tenantId: number;
+  /** Filter on the importer's attention cache (restore_runs.attention_state); display always recomputes. */
+  state: AttentionState | null;
+  sort: RestoreRunSort;
+  order: SortOrder;
+  cursor: ListCursor | null;
+  pageSize?: number;
+}
+
+export interface RestoreRunListRow {
+  run: RestoreRun;
+  operationRun: { id: number; type: string; status: string; outcome: string } | null;
+  backupSet: { id: number; name: string } | null;
+  key: ListKey;
+}
+
+/**
+ * Which ordering a query really uses. With an attention filter the list is ordered by id only
+ * (restore_runs_tenant_attention_idx is `tenant_id, attention_state, id desc`); there is no index for
+ * attention + completed_at, and a filtered completed-at sort would scan the tenant's history.
+ */
+export function effectiveRestoreRunSort(q: Pick<RestoreRunListQuery, "state" | "sort">): RestoreRunSort {
+  return q.state === null ? q.sort : "id";
+}
+
+/**
+ * A page of one tenant's restore runs, keyset-paged:
+ * - `id` order: restore_runs_tenant_id_idx (`tenant_id, id desc`), forwards or backwards;
+ * - `completed_at` order: restore_runs_tenant_completed_idx (`tenant_id, completed_at desc nulls last, id desc`)
+ *   or its exact reverse;
+ * - attention filter: restore_runs_tenant_attention_idx (`tenant_id, attention_state, id desc`).
+ * Query errors propagate as DatabaseUnavailableError (never an empty, calm page).
+ */
+export function listRestoreRuns(q: RestoreRunListQuery, db: Executor = getDb()): Promise<KeysetPage<RestoreRunListRow>> {
+  const sort = effectiveRestoreRunSort(q);
+  const segments =
+    sort === "completed_at" ? completedOrdering(restoreRuns.completedAt, restoreRuns.id, q.order) : idOrdering(restoreRuns.id, q.order);
+  const scope = and(eq(restoreRuns.tenantId, q.tenantId), q.state === null ? undefined : eq(restoreRuns.attentionState, q.state));
+  const completedKey = exactInstant(restoreRuns.completedAt);
+
+  const fetch = async (where: SQL | undefined, orderBy: SQL[], limit: number): Promise<RestoreRunListRow[]> => {
+    const rows = await db
+      .select({
+        run: restoreRuns,
+        completedKey,
+        operationRun: {
+          id: operationRuns.id,
+          type: operationRuns.type,
+          status: operationRuns.status,
+          outcome: operationRuns.outcome,
+        },
+        backupSet: { id: backupSets.id, name: backupSets.name },
+      })
+      .from(restoreRuns)
+      .leftJoin(
+        operationRuns,
+        and(eq(operationRuns.id, restoreRuns.operationRunId), eq(operationRuns.tenantId, restoreRuns.tenantId)),
+      )
+      .leftJoin(backupSets, and(eq(backupSets.id, restoreRuns.backupSetId), eq(backupSets.tenantId, restoreRuns.tenantId)))
+      .where(and(scope, where))
+      .orderBy(...orderBy)
+      .limit(limit);
+    return rows.map((r) => ({
+      run: r.run,
+      operationRun: r.operationRun,
+      backupSet: r.backupSet,
+      key: sort === "completed_at" ? { id: r.run.id, completedAt: r.completedKey } : { id: r.run.id },
+    }));
+  };
+
+  return withDatabase(() =>
+    keysetPage({
+      segments,
+      cursor: q.cursor,
+      pageSize: q.pageSize ?? RESTORE_RUN_PAGE_SIZE,
+      fetch,
+      keyOf: (row) => row.key,
+    }),
+  );
+}

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { setActiveTenant } from "@/db/queries/access";
@@ -17,6 +18,8 @@ export async function switchTenant(formData: FormData): Promise<void> {
   if (!membership) notFound();
   await setActiveTenant(viewer.sessionId, viewer.userId, membership.tenantId);
   applyTenantSwitch(viewer, membership);
+  // Every page (the header's Tenant control included) depends on the current tenant: render it all anew.
+  revalidatePath("/", "layout");
   redirect("/dashboard");
 }
 

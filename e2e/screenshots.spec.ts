@@ -1,0 +1,28 @@
+import path from "node:path";
+import { expect, scenarios, switchTenant, test } from "./fixtures";
+
+/** The README's pictures: produced by this run, committed under docs/screenshots/. */
+const shots: [string, string, string][] = [
+  ["dashboard-no-recent-issues-visible.png", scenarios.clean.name, "No recent restore issues are visible"],
+  ["dashboard-unvalidated.png", scenarios.neverRestored.name, "Recovery confidence is unvalidated"],
+  ["dashboard-weakened.png", scenarios.failed.name, "Recovery evidence is weakened"],
+];
+
+for (const [file, tenant, headline] of shots) {
+  test(`screenshot ${file}`, async ({ asOwner: page }) => {
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await switchTenant(page, tenant);
+    await page.goto("/dashboard");
+    await expect(page.getByRole("region", { name: "Recovery evidence" }).getByText(headline, { exact: true })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Needs attention" }).getByRole("heading")).toBeVisible();
+    await page.screenshot({ path: path.join("docs/screenshots", file), fullPage: true });
+  });
+}
+
+test("screenshot restore-runs-with-banner.png", async ({ asOwner: page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await switchTenant(page, scenarios.failed.name);
+  await page.goto("/restore-runs?recovery_posture_reason=failed");
+  await expect(page.getByRole("table", { name: /^Restore runs of/ })).toBeVisible();
+  await page.screenshot({ path: "docs/screenshots/restore-runs-with-banner.png", fullPage: true });
+});

@@ -1,16 +1,17 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { closeDb } from "../db/client";
 import { importFile } from "../db/import/run-import";
 import { buildDemoDataset, DEMO_PASSWORD, DEMO_USERS } from "../db/seed/demo-dataset";
 import { describeDatabase } from "../lib/env";
 
-/** Writes the demo dataset to .data/demo-dataset.json and loads it through the public importer (--replace). */
+/** Writes the demo dataset to a temporary file and loads it through the public importer (--replace). */
 async function main() {
-  const file = path.resolve(".data/demo-dataset.json");
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rp-seed-"));
+  const file = path.join(dir, "demo-dataset.json");
   fs.writeFileSync(file, JSON.stringify(buildDemoDataset(), null, 2));
-  const s = await importFile(file, true);
+  const s = await importFile(file, true).finally(() => fs.rmSync(dir, { recursive: true, force: true }));
   console.log(`Demo data loaded into ${describeDatabase()}: ${s.tenants} tenants, ${s.restore_runs} restore runs.`);
   console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"): ${Object.values(DEMO_USERS).join(", ")}`);
 }

@@ -23,9 +23,11 @@ export interface Viewer {
  * outage must not look like a logout. Takes plain headers so route handlers stay callable in tests.
  */
 export async function viewerFromHeaders(h: Headers): Promise<Viewer | null> {
-  let session: Awaited<ReturnType<ReturnType<typeof getAuth>["api"]["getSession"]>>;
+  // Configuration errors (e.g. no BETTER_AUTH_SECRET in production) surface as themselves, not as an outage.
+  const auth = getAuth();
+  let session: Awaited<ReturnType<typeof auth.api.getSession>>;
   try {
-    session = await getAuth().api.getSession({ headers: h });
+    session = await auth.api.getSession({ headers: h });
   } catch (e) {
     // Better Auth answers UNAUTHORIZED when the session vanished while being refreshed: that is signed out.
     if (isAPIError(e) && e.statusCode === 401) return null;

@@ -31,7 +31,7 @@ export function NeedsAttentionCard({ items }: { items: NeedsAttentionItem[] }) {
                   {item.description ? <p>{item.description}</p> : null}
                 </div>
                 <div className="shrink-0 sm:max-w-xs">
-                  <EvidenceActionControl action={item.action} id={`needs-attention-${item.key}`} />
+                  {item.action ? <EvidenceActionControl action={item.action} id={`needs-attention-${item.key}`} /> : null}
                 </div>
               </li>
             ))}

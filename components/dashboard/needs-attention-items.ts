@@ -11,7 +11,7 @@ export interface NeedsAttentionItem {
   source: string;
   title: string;
   description: string | null;
-  action: EvidenceAction;
+  action: EvidenceAction | null;
 }
 
 /**
@@ -35,7 +35,8 @@ export function needsAttentionItems(
       action: { label: target.label, url: target.url, disabled: false, helperText: null },
     });
   }
-  if (evidence.overviewState !== "no_recent_issues_visible" && evidence.action) {
+  // Listed whether or not an action exists: a weakened or unvalidated state is never hidden.
+  if (evidence.overviewState !== "no_recent_issues_visible") {
     items.push({
       key: "recovery",
       tone: overviewTone(evidence.overviewState, evidence.latestRelevantAttentionState),

@@ -37,9 +37,9 @@ describe("needsAttentionItems (§5)", () => {
 
   it("links a weakened recovery to the exact run, or to the list fallback when that run is archived", () => {
     const failed = { run: restoreRun({ id: 9, status: "failed" }), operationRun: null };
-    expect(needsAttentionItems(healthy, evidence(failed))[0]!.action.url).toBe("/restore-runs/9");
+    expect(needsAttentionItems(healthy, evidence(failed))[0]!.action?.url).toBe("/restore-runs/9");
     const archived = { run: restoreRun({ id: 9, status: "partial", archivedAt: hoursAgo(1) }), operationRun: opRun(1, "succeeded") };
-    expect(needsAttentionItems(healthy, evidence(archived))[0]!.action.url).toBe(
+    expect(needsAttentionItems(healthy, evidence(archived))[0]!.action?.url).toBe(
       "/restore-runs?recovery_posture_reason=partial",
     );
   });

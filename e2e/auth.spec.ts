@@ -92,3 +92,17 @@ test.describe("tenants", () => {
     await expect(page.getByLabel("Tenant", { exact: true }).locator("option:checked")).toHaveText(scenarios.failed.name);
   });
 });
+
+test("the tenant search page finds one of the operator's tenants by name and makes it current", async ({ asOwner: page }) => {
+  await page.goto("/tenants?q=failed%20rest");
+  const list = page.getByRole("list", { name: "Your tenants" });
+  await expect(list.getByRole("listitem")).toHaveCount(1);
+  await list.getByRole("button", { name: `Make ${scenarios.failed.name} the current tenant` }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByLabel("Tenant", { exact: true }).locator("option:checked")).toHaveText(scenarios.failed.name);
+  // Another tenant's name finds nothing, and a LIKE wildcard is taken literally.
+  for (const q of [encodeURIComponent(scenarios.outsider.name), "%25"]) {
+    await page.goto(`/tenants?q=${q}`);
+    await expect(page.getByText("No tenant of yours matches.")).toBeVisible();
+  }
+});

@@ -14,7 +14,7 @@ export async function switchTenant(formData: FormData): Promise<void> {
   if (!viewer) redirect("/sign-in");
   const raw = formData.get("tenantId");
   const tenantId = parseId(typeof raw === "string" ? raw : null);
-  const membership = tenantId === null ? null : membershipFor(viewer, tenantId);
+  const membership = tenantId === null ? null : await membershipFor(viewer, tenantId);
   if (!membership) notFound();
   await setActiveTenant(viewer.sessionId, viewer.userId, membership.tenantId);
   applyTenantSwitch(viewer, membership);

@@ -1,18 +1,24 @@
 import { redirect } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
+import { listMemberships, TENANT_SWITCHER_LIMIT } from "@/db/queries/access";
 import { getViewer } from "@/lib/auth/viewer";
 import { signOut, switchTenant } from "./actions";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await getViewer();
   if (!viewer) redirect("/sign-in");
+  // A bounded page of tenants (operators of thousands search on /tenants); the current one is always listed.
+  const { items, total } = await listMemberships(viewer.userId, { limit: TENANT_SWITCHER_LIMIT });
+  const current = viewer.currentTenant;
+  const listed = current && !items.some((m) => m.tenantId === current.tenantId) ? [current, ...items] : items;
   return (
     <>
       <AppHeader
         userName={viewer.name}
         userEmail={viewer.email}
-        tenants={viewer.memberships.map((m) => ({ id: m.tenantId, name: m.tenantName }))}
-        currentTenantId={viewer.currentTenant?.tenantId ?? null}
+        tenants={listed.map((m) => ({ id: m.tenantId, name: m.tenantName }))}
+        moreTenants={Math.max(0, total - items.length)}
+        currentTenantId={current?.tenantId ?? null}
         switchTenant={switchTenant}
         signOut={signOut}
       />

@@ -5,6 +5,8 @@ export interface AppHeaderProps {
   userName: string;
   userEmail: string;
   tenants: { id: number; name: string }[];
+  /** Tenants not in the control's list (reached through the tenant search page). */
+  moreTenants: number;
   currentTenantId: number | null;
   switchTenant: (formData: FormData) => Promise<void>;
   signOut: () => Promise<void>;
@@ -32,6 +34,11 @@ export function AppHeader(props: AppHeaderProps) {
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-4">
           <TenantSwitcher tenants={props.tenants} currentTenantId={props.currentTenantId} action={props.switchTenant} />
+          {props.moreTenants > 0 ? (
+            <Link href="/tenants" className="text-sm text-blue-800 underline underline-offset-4">
+              Find a tenant ({props.moreTenants.toLocaleString("en")} more)
+            </Link>
+          ) : null}
           <span className="text-sm text-slate-600" title={props.userEmail}>
             {props.userName}
           </span>

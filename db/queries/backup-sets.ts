@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, type SQL } from "drizzle-orm";
 import { withDatabase } from "../../lib/errors";
 import { getDb, type Executor } from "../client";
-import { backupSets, tenants, type BackupSet } from "../schema";
+import { backupSets, memberships, tenants, type BackupSet } from "../schema";
 import { completedOrdering, exactInstant, keysetPage, type KeysetPage, type ListCursor, type ListKey } from "./keyset";
 
 export const BACKUP_SET_PAGE_SIZE = 25;
@@ -41,15 +41,15 @@ export interface BackupSetDetail {
   tenant: { id: number; name: string };
 }
 
-/** One backup set, only if it belongs to one of `tenantIds` (the viewer's tenants); otherwise null (→ 404). */
-export function getBackupSetDetail(setId: number, tenantIds: number[], db: Executor = getDb()): Promise<BackupSetDetail | null> {
-  if (tenantIds.length === 0) return Promise.resolve(null);
+/** One backup set, only if the user is a member of its tenant; otherwise null (→ 404). */
+export function getBackupSetDetail(setId: number, userId: string, db: Executor = getDb()): Promise<BackupSetDetail | null> {
   return withDatabase(async () => {
     const [row] = await db
       .select({ set: backupSets, tenant: { id: tenants.id, name: tenants.name } })
       .from(backupSets)
       .innerJoin(tenants, eq(tenants.id, backupSets.tenantId))
-      .where(and(eq(backupSets.id, setId), inArray(backupSets.tenantId, tenantIds)))
+      .innerJoin(memberships, and(eq(memberships.tenantId, backupSets.tenantId), eq(memberships.userId, userId)))
+      .where(eq(backupSets.id, setId))
       .limit(1);
     return row ?? null;
   });

@@ -1,10 +1,13 @@
 import "server-only";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { BackupSetInput, OperationRunInput, RestoreRunInput } from "../../lib/recovery/types";
+import { includes, MEMBERSHIP_ROLES } from "../../lib/recovery/vocabulary";
+import type { TenantMembership } from "./access";
 import { withDatabase } from "../../lib/errors";
 import { getDb, type Executor } from "../client";
 import {
   backupSets,
+  memberships,
   operationRuns,
   relevantRestoreRunPredicate,
   restoreRuns,
@@ -150,22 +153,31 @@ export interface RestoreRunDetail {
   run: RestoreRun;
   operationRun: OperationRun | null;
   backupSet: BackupSet | null;
+  /** The viewer's membership in the run's tenant (the join that makes other tenants' runs invisible). */
+  membership: TenantMembership;
 }
 
-/** One run, only if it belongs to one of `tenantIds` (the viewer's tenants); otherwise null (→ 404). */
-export function getRestoreRunDetail(runId: number, tenantIds: number[], db: Executor = getDb()): Promise<RestoreRunDetail | null> {
-  if (tenantIds.length === 0) return Promise.resolve(null);
+/** One run, only if the user is a member of its tenant; otherwise null (→ 404). One indexed query. */
+export function getRestoreRunDetail(runId: number, userId: string, db: Executor = getDb()): Promise<RestoreRunDetail | null> {
   return withDatabase(async () => {
     const [row] = await db
-      .select({ run: restoreRuns, operationRun: operationRuns, backupSet: backupSets })
+      .select({
+        run: restoreRuns,
+        operationRun: operationRuns,
+        backupSet: backupSets,
+        membership: { tenantId: tenants.id, tenantName: tenants.name, tenantSlug: tenants.slug, role: memberships.role },
+      })
       .from(restoreRuns)
+      .innerJoin(memberships, and(eq(memberships.tenantId, restoreRuns.tenantId), eq(memberships.userId, userId)))
+      .innerJoin(tenants, eq(tenants.id, restoreRuns.tenantId))
       .leftJoin(
         operationRuns,
         and(eq(operationRuns.id, restoreRuns.operationRunId), eq(operationRuns.tenantId, restoreRuns.tenantId)),
       )
       .leftJoin(backupSets, and(eq(backupSets.id, restoreRuns.backupSetId), eq(backupSets.tenantId, restoreRuns.tenantId)))
-      .where(and(eq(restoreRuns.id, runId), inArray(restoreRuns.tenantId, tenantIds)))
+      .where(eq(restoreRuns.id, runId))
       .limit(1);
-    return row ?? null;
+    if (!row || !includes(MEMBERSHIP_ROLES, row.membership.role)) return null;
+    return { ...row, membership: { ...row.membership, role: row.membership.role } };
   });
 }

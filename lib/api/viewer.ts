@@ -11,8 +11,8 @@ export async function requireViewer(request: Request): Promise<Viewer> {
 }
 
 /** The viewer's membership in a tenant; a tenant they do not belong to does not exist for them (→ 404). */
-export function requireMembership(viewer: Viewer, tenantId: number): TenantMembership {
-  const membership = membershipFor(viewer, tenantId);
+export async function requireMembership(viewer: Viewer, tenantId: number): Promise<TenantMembership> {
+  const membership = await membershipFor(viewer, tenantId);
   if (!membership) throw new NotFoundError();
   return membership;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { listMemberships, type TenantMembership } from "../../db/queries/access";
+import { getFirstMembership, getMembership, type TenantMembership } from "../../db/queries/access";
 import { DatabaseUnavailableError } from "../errors";
 import { canViewRestoreHistory } from "../recovery/vocabulary";
 import { getAuth } from "./server";
@@ -12,7 +12,6 @@ export interface Viewer {
   name: string;
   email: string;
   sessionId: string;
-  memberships: TenantMembership[];
   /** The session's tenant if the user still belongs to it, else their first tenant, else null. */
   currentTenant: TenantMembership | null;
 }
@@ -35,15 +34,16 @@ export async function viewerFromHeaders(h: Headers): Promise<Viewer | null> {
     throw new DatabaseUnavailableError(e);
   }
   if (!session) return null;
-  const memberships = await listMemberships(session.user.id);
+  // Two indexed lookups at most, however many tenants the user belongs to.
   const active = (session.session as { activeTenantId?: number | null }).activeTenantId ?? null;
+  const currentTenant =
+    (active !== null ? await getMembership(session.user.id, active) : null) ?? (await getFirstMembership(session.user.id));
   return {
     userId: session.user.id,
     name: session.user.name,
     email: session.user.email,
     sessionId: session.session.id,
-    memberships,
-    currentTenant: memberships.find((m) => m.tenantId === active) ?? memberships[0] ?? null,
+    currentTenant,
   };
 }
 
@@ -51,8 +51,9 @@ export async function viewerFromHeaders(h: Headers): Promise<Viewer | null> {
 export const getViewer = cache(async (): Promise<Viewer | null> => viewerFromHeaders(await headers()));
 
 /** The membership that lets this viewer see a tenant, or null: a non-member's tenant does not exist for them. */
-export function membershipFor(viewer: Viewer, tenantId: number): TenantMembership | null {
-  return viewer.memberships.find((m) => m.tenantId === tenantId) ?? null;
+export async function membershipFor(viewer: Viewer, tenantId: number): Promise<TenantMembership | null> {
+  if (viewer.currentTenant?.tenantId === tenantId) return viewer.currentTenant;
+  return getMembership(viewer.userId, tenantId);
 }
 
 export function mayViewRestoreHistory(m: TenantMembership | null): boolean {

@@ -21,7 +21,7 @@ export default async function BackupSetPage({ params }: { params: Params }) {
   const setId = parseId((await params).id);
   if (setId === null) notFound();
   // Only the viewer's tenants are searched: another tenant's set does not exist for them (404).
-  const detail = await getBackupSetDetail(setId, viewer.memberships.map((m) => m.tenantId));
+  const detail = await getBackupSetDetail(setId, viewer.userId);
   if (!detail) notFound();
 
   return (

@@ -14,7 +14,7 @@ import {
   toOperationRunInput,
   toRestoreRunInput,
 } from "@/db/queries/recovery-evidence";
-import { getViewer, mayViewRestoreHistory, membershipFor } from "@/lib/auth/viewer";
+import { getViewer, mayViewRestoreHistory } from "@/lib/auth/viewer";
 import { parseId } from "@/lib/errors";
 import { resolveResultAttention } from "@/lib/recovery/result-attention";
 import { parseMetadata, parseResults } from "@/lib/recovery/results";
@@ -32,9 +32,9 @@ export default async function RestoreRunPage({ params }: { params: Params }) {
   const runId = parseId((await params).id);
   if (runId === null) notFound();
   // Only the viewer's tenants are searched: another tenant's run does not exist for them (404).
-  const detail = await getRestoreRunDetail(runId, viewer.memberships.map((m) => m.tenantId));
+  const detail = await getRestoreRunDetail(runId, viewer.userId);
   if (!detail) notFound();
-  const membership = membershipFor(viewer, detail.run.tenantId);
+  const membership = detail.membership;
   if (!mayViewRestoreHistory(membership)) forbidden();
 
   const { run, operationRun, backupSet } = detail;

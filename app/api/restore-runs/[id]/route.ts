@@ -2,7 +2,7 @@
 import { getRestoreRunDetail, toOperationRunInput, toRestoreRunInput } from "@/db/queries/recovery-evidence";
 import { handleApi, requireId } from "@/lib/api/respond";
 import { restoreRunJson } from "@/lib/api/restore-run-json";
-import { requireMembership, requireViewer } from "@/lib/api/viewer";
+import { requireViewer } from "@/lib/api/viewer";
 import { mayViewRestoreHistory } from "@/lib/auth/viewer";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { resolveResultAttention } from "@/lib/recovery";
@@ -12,9 +12,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const runId = requireId((await params).id, "restore run");
     const viewer = await requireViewer(request);
     // Only the viewer's tenants are searched: a run of any other tenant is "not found", like an unknown id.
-    const detail = await getRestoreRunDetail(runId, viewer.memberships.map((m) => m.tenantId));
+    const detail = await getRestoreRunDetail(runId, viewer.userId);
     if (!detail) throw new NotFoundError();
-    if (!mayViewRestoreHistory(requireMembership(viewer, detail.run.tenantId))) throw new ForbiddenError();
+    if (!mayViewRestoreHistory(detail.membership)) throw new ForbiddenError();
     const attention = resolveResultAttention(
       toRestoreRunInput(detail.run),
       detail.operationRun ? toOperationRunInput(detail.operationRun) : null,

@@ -9,7 +9,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ tena
   return handleApi(async () => {
     const tenantId = requireId((await params).tenantId, "tenant");
     const viewer = await requireViewer(request);
-    requireMembership(viewer, tenantId);
+    await requireMembership(viewer, tenantId);
     const [tenant, backupSets] = await Promise.all([getTenant(tenantId), getBackupHealthSets(tenantId)]);
     if (!tenant) throw new NotFoundError();
     return resolveBackupHealth({

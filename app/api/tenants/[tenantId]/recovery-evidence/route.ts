@@ -10,7 +10,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ tena
   return handleApi(async () => {
     const tenantId = requireId((await params).tenantId, "tenant");
     const viewer = await requireViewer(request);
-    const membership = requireMembership(viewer, tenantId);
+    const membership = await requireMembership(viewer, tenantId);
     const inputs = await getRecoveryEvidenceInputs(tenantId);
     if (!inputs) throw new NotFoundError();
     const health = resolveBackupHealth({

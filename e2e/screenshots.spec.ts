@@ -1,7 +1,12 @@
 import path from "node:path";
 import { expect, scenarios, switchTenant, test } from "./fixtures";
 
-/** The README's pictures: produced by this run, committed under docs/screenshots/. */
+/**
+ * The README's pictures. Every run takes them (and checks what they show); with UPDATE_SCREENSHOTS=1
+ * they go to docs/screenshots/ to be committed, otherwise to test-results/ so a test run leaves the
+ * tree clean.
+ */
+const dir = process.env.UPDATE_SCREENSHOTS === "1" ? "docs/screenshots" : "test-results/screenshots";
 const shots: [string, string, string][] = [
   ["dashboard-no-recent-issues-visible.png", scenarios.clean.name, "No recent restore issues are visible"],
   ["dashboard-unvalidated.png", scenarios.neverRestored.name, "Recovery confidence is unvalidated"],
@@ -15,7 +20,7 @@ for (const [file, tenant, headline] of shots) {
     await page.goto("/dashboard");
     await expect(page.getByRole("region", { name: "Recovery evidence" }).getByText(headline, { exact: true })).toBeVisible();
     await expect(page.getByRole("region", { name: "Needs attention" }).getByRole("heading")).toBeVisible();
-    await page.screenshot({ path: path.join("docs/screenshots", file), fullPage: true });
+    await page.screenshot({ path: path.join(dir, file), fullPage: true });
   });
 }
 
@@ -24,5 +29,5 @@ test("screenshot restore-runs-with-banner.png", async ({ asOwner: page }) => {
   await switchTenant(page, scenarios.failed.name);
   await page.goto("/restore-runs?recovery_posture_reason=failed");
   await expect(page.getByRole("table", { name: /^Restore runs of/ })).toBeVisible();
-  await page.screenshot({ path: "docs/screenshots/restore-runs-with-banner.png", fullPage: true });
+  await page.screenshot({ path: path.join(dir, "restore-runs-with-banner.png"), fullPage: true });
 });

@@ -23,24 +23,19 @@ export function Pagination({
           First page
         </Link>
       ) : null}
-      {previousHref ? (
-        <Link href={previousHref} className={secondaryButtonClass} rel="prev">
-          Previous page
-        </Link>
-      ) : (
-        <span className={disabledButtonClass}>
-          Previous page
-        </span>
-      )}
-      {nextHref ? (
-        <Link href={nextHref} className={secondaryButtonClass} rel="next">
-          Next page
-        </Link>
-      ) : (
-        <span className={disabledButtonClass}>
-          Next page
-        </span>
-      )}
+      <PageLink href={previousHref} rel="prev">Previous page</PageLink>
+      <PageLink href={nextHref} rel="next">Next page</PageLink>
     </nav>
+  );
+}
+
+/** A direction that exists is a link; one that does not is plain text with the same name. */
+function PageLink({ href, rel, children }: { href: string | null; rel: "prev" | "next"; children: string }) {
+  return href ? (
+    <Link href={href} className={secondaryButtonClass} rel={rel}>
+      {children}
+    </Link>
+  ) : (
+    <span className={disabledButtonClass}>{children}</span>
   );
 }

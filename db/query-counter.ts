@@ -9,29 +9,33 @@ import type { Logger } from "drizzle-orm/logger";
 
 export interface QueryCount {
   count: number;
-  /** The SQL text of each statement, in issue order (for failure messages; parameters are not kept). */
+  /** The SQL text of each statement, in issue order. */
   statements: string[];
+  /** The bound parameters of each statement (same order), e.g. to EXPLAIN exactly what ran. */
+  parameters: unknown[][];
 }
 
 const scope = new AsyncLocalStorage<QueryCount>();
 
 export const queryCountingLogger: Logger = {
-  logQuery(query: string) {
+  logQuery(query: string, params: unknown[]) {
     const current = scope.getStore();
     if (!current) return;
     current.count += 1;
     current.statements.push(query);
+    current.parameters.push(params);
   },
 };
 
 /** Runs `work` and reports how many SQL statements drizzle issued inside it (including nested scopes). */
 export async function countQueries<T>(work: () => Promise<T>): Promise<{ result: T } & QueryCount> {
   const outer = scope.getStore();
-  const mine: QueryCount = { count: 0, statements: [] };
+  const mine: QueryCount = { count: 0, statements: [], parameters: [] };
   const result = await scope.run(mine, work);
   if (outer) {
     outer.count += mine.count;
     outer.statements.push(...mine.statements);
+    outer.parameters.push(...mine.parameters);
   }
   return { result, ...mine };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { withDatabase } from "../../lib/errors";
 import { getDb, type Executor } from "../client";
 import { backupSets, memberships, tenants, type BackupSet } from "../schema";
@@ -20,13 +20,13 @@ export function listBackupSets(
   q: { tenantId: number; cursor: ListCursor | null; pageSize?: number },
   db: Executor = getDb(),
 ): Promise<KeysetPage<BackupSetListRow>> {
-  const segments = completedOrdering(backupSets.completedAt, backupSets.id, "desc");
+  const segments = completedOrdering(backupSets.completedAt, backupSets.id, "desc", [backupSets.tenantId]);
   const completedKey = exactInstant(backupSets.completedAt);
   const fetch = async (where: SQL | undefined, orderBy: SQL[], limit: number): Promise<BackupSetListRow[]> => {
     const rows = await db
       .select({ set: backupSets, completedKey })
       .from(backupSets)
-      .where(and(eq(backupSets.tenantId, q.tenantId), where))
+      .where(and(sql`${backupSets.tenantId} between ${q.tenantId} and ${q.tenantId}`, where))
       .orderBy(...orderBy)
       .limit(limit);
     return rows.map((r) => ({ set: r.set, key: { id: r.set.id, completedAt: r.completedKey } }));

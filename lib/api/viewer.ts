@@ -5,7 +5,7 @@ import { membershipFor, viewerFromHeaders, type Viewer } from "../auth/viewer";
 import { NotFoundError, UnauthenticatedError } from "../errors";
 
 export async function requireViewer(request: Request): Promise<Viewer> {
-  const viewer = await viewerFromHeaders(request.headers);
+  const viewer = await viewerFromHeaders(request.headers, { resolveCurrentTenant: false });
   if (!viewer) throw new UnauthenticatedError();
   return viewer;
 }

@@ -12,7 +12,7 @@ export interface Viewer {
   name: string;
   email: string;
   sessionId: string;
-  /** The session's tenant if the user still belongs to it, else their first tenant, else null. */
+  /** The session's tenant if the user still belongs to it, else their first tenant, else null (always null in the API). */
   currentTenant: TenantMembership | null;
 }
 
@@ -21,7 +21,10 @@ export interface Viewer {
  * to read the session store is DatabaseUnavailableError (→ 503 / error page), never "signed out": an
  * outage must not look like a logout. Takes plain headers so route handlers stay callable in tests.
  */
-export async function viewerFromHeaders(h: Headers): Promise<Viewer | null> {
+export async function viewerFromHeaders(
+  h: Headers,
+  opts: { resolveCurrentTenant: boolean } = { resolveCurrentTenant: true },
+): Promise<Viewer | null> {
   // Configuration errors (e.g. no BETTER_AUTH_SECRET in production) surface as themselves, not as an outage.
   const auth = getAuth();
   let session: Awaited<ReturnType<typeof auth.api.getSession>>;
@@ -34,10 +37,12 @@ export async function viewerFromHeaders(h: Headers): Promise<Viewer | null> {
     throw new DatabaseUnavailableError(e);
   }
   if (!session) return null;
-  // Two indexed lookups at most, however many tenants the user belongs to.
+  // Pages need the current tenant: two indexed lookups at most, however many tenants the user belongs to.
+  // The API names its tenant in the path and checks that membership itself, so it skips this.
   const active = (session.session as { activeTenantId?: number | null }).activeTenantId ?? null;
-  const currentTenant =
-    (active !== null ? await getMembership(session.user.id, active) : null) ?? (await getFirstMembership(session.user.id));
+  const currentTenant = !opts.resolveCurrentTenant
+    ? null
+    : ((active !== null ? await getMembership(session.user.id, active) : null) ?? (await getFirstMembership(session.user.id)));
   return {
     userId: session.user.id,
     name: session.user.name,

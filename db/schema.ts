@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { relations, sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -162,6 +162,19 @@ export const accounts = pgTable(
   },
   (t) => [index("accounts_user_idx").on(t.userId)],
 );
+
+/**
+ * Relations for Better Auth's joins (`advanced.database.joins`): a session is read with its user, and a
+ * user with their accounts, in one statement each (the drizzle adapter builds relational queries with
+ * LATERAL subqueries). Names follow the adapter's convention: the singular model for one, plural for many.
+ */
+export const usersRelations = relations(users, ({ many }) => ({ sessions: many(sessions), accounts: many(accounts) }));
+export const sessionsRelations = relations(sessions, ({ one }) => ({
+  user: one(users, { fields: [sessions.userId], references: [users.id] }),
+}));
+export const accountsRelations = relations(accounts, ({ one }) => ({
+  user: one(users, { fields: [accounts.userId], references: [users.id] }),
+}));
 
 export const verifications = pgTable("verifications", {
   id: text("id").primaryKey(),

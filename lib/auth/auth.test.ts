@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importDataset, parseDataset } from "../../db/import/importer";
+import { countQueries } from "../../db/query-counter";
 import { closeDb, resetTestDb } from "../../test/db";
 import { createAuth, type Auth } from "./auth";
 
@@ -23,7 +24,7 @@ beforeAll(async () => {
     parseDataset({
       tenants: [{ id: 1, name: "A", slug: "a" }],
       // One account per test: the per-account budget must not leak between tests.
-      users: ["op", "op-b", "op-c", "op-d"].map((n) => ({
+      users: ["op", "op-b", "op-c", "op-d", "op-e"].map((n) => ({
         email: `${n}@example.com`, name: n, password: "right-password", memberships: [{ tenant_id: 1, role: "owner" }],
       })),
     }).dataset,
@@ -37,6 +38,19 @@ describe("sign-in", () => {
     const res = await signIn("op@example.com", "right-password", "203.0.113.1");
     expect(res.status).toBe(200);
     expect(res.headers.get("set-cookie")).toMatch(/session_token=/);
+  });
+
+  it("reads a session and its user back in one statement (advanced.database.joins)", async () => {
+    const res = await signIn("op-e@example.com", "right-password", "203.0.113.20");
+    const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const { result: session, count, statements } = await countQueries(() =>
+      auth.api.getSession({ headers: new Headers({ cookie }) }),
+    );
+    expect(session?.user.email).toBe("op-e@example.com");
+    expect(count, statements.join("\n")).toBe(1);
+    // A forged token reads nothing and is not a session.
+    const forged = cookie.replace(/session_token=[^.;]+/, "session_token=forged");
+    expect(await auth.api.getSession({ headers: new Headers({ cookie: forged }) })).toBeNull();
   });
 
   it("answers a wrong password and an unknown account identically", async () => {

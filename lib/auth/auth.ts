@@ -7,7 +7,6 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import type { Database } from "../../db/client";
-import * as schema from "../../db/schema";
 import { env } from "../env";
 import { accountThrottle } from "./account-throttle";
 
@@ -40,16 +39,11 @@ export function createAuth(db: Database, options: AuthOptions = {}) {
     baseURL: appUrl,
     secret,
     trustedOrigins: twinOrigins(appUrl),
-    database: drizzleAdapter(db, {
-      provider: "pg",
-      schema: {
-        user: schema.users,
-        session: schema.sessions,
-        account: schema.accounts,
-        verification: schema.verifications,
-        rateLimit: schema.rateLimits,
-      },
-    }),
+    // The tables are taken from the drizzle instance itself (`usePlural`: users, sessions, accounts,
+    // verifications, rateLimits), not from a schema import: Next bundles db/schema.ts into more than one
+    // chunk, and the adapter's joins find their relational query by table identity, so passing this
+    // module's copy made them fall back to one statement per table in the production server.
+    database: drizzleAdapter(db, { provider: "pg", usePlural: true }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 1, maxPasswordLength: 512 },
     session: {
       expiresIn: 60 * 60 * 12,
@@ -68,7 +62,8 @@ export function createAuth(db: Database, options: AuthOptions = {}) {
       },
     },
     advanced: {
-      database: { generateId: () => crypto.randomUUID() },
+      // joins: a session and its user in one statement (schema.sessionsRelations) instead of two.
+      database: { generateId: () => crypto.randomUUID(), joins: true },
       useSecureCookies: appUrl.startsWith("https://"),
     },
     // The same budget per account, so rotating the client address does not buy more guesses.

@@ -5,7 +5,8 @@ import { cache } from "react";
 import { getFirstMembership, getMembership, type TenantMembership } from "../../db/queries/access";
 import { DatabaseUnavailableError } from "../errors";
 import { canViewRestoreHistory } from "../recovery/vocabulary";
-import { getAuth } from "./server";
+import type { SessionUser } from "./session-read";
+import { getAuth, getSessionReader } from "./server";
 
 export interface Viewer {
   userId: string;
@@ -27,9 +28,13 @@ export async function viewerFromHeaders(
 ): Promise<Viewer | null> {
   // Configuration errors (e.g. no BETTER_AUTH_SECRET in production) surface as themselves, not as an outage.
   const auth = getAuth();
-  let session: Awaited<ReturnType<typeof auth.api.getSession>>;
+  const readSession = getSessionReader();
+  let session: SessionUser | null;
   try {
-    session = await auth.api.getSession({ headers: h });
+    const read = await readSession(h);
+    // Everything but a plainly valid session (or none at all) is Better Auth's to decide: it refreshes,
+    // expires and refuses sessions (lib/auth/session-read.ts).
+    session = read.kind === "session" ? read.value : read.kind === "none" ? null : await auth.api.getSession({ headers: h });
   } catch (e) {
     // Better Auth answers UNAUTHORIZED when the session vanished while being refreshed: that is signed out.
     if (isAPIError(e) && e.statusCode === 401) return null;
@@ -39,7 +44,7 @@ export async function viewerFromHeaders(
   if (!session) return null;
   // Pages need the current tenant: two indexed lookups at most, however many tenants the user belongs to.
   // The API names its tenant in the path and checks that membership itself, so it skips this.
-  const active = (session.session as { activeTenantId?: number | null }).activeTenantId ?? null;
+  const active = session.session.activeTenantId ?? null;
   const currentTenant = !opts.resolveCurrentTenant
     ? null
     : ((active !== null ? await getMembership(session.user.id, active) : null) ?? (await getFirstMembership(session.user.id)));
@@ -55,7 +60,7 @@ export async function viewerFromHeaders(
 /** The viewer of the current page request, read once per request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => viewerFromHeaders(await headers()));
 
-/** The membership that lets this viewer see a tenant, or null: a non-member's tenant does not exist for them. */
+/** The membership that lets this viewer see a tenant (the tenant switch), or null: a non-member's tenant does not exist for them. */
 export async function membershipFor(viewer: Viewer, tenantId: number): Promise<TenantMembership | null> {
   if (viewer.currentTenant?.tenantId === tenantId) return viewer.currentTenant;
   return getMembership(viewer.userId, tenantId);

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getBackupHealthSets, getLatestRelevantRestoreRun, getTenant } from "@/db/queries/recovery-evidence";
+import { getRecoveryEvidenceInputs } from "@/db/queries/recovery-evidence";
 import { resolveBackupHealth } from "@/lib/recovery/backup-health";
 import { resolveRecoveryEvidence } from "@/lib/recovery/evidence-summary";
 import { BackupHealthCard } from "./backup-health-card";
@@ -18,18 +18,20 @@ import { RecoveryEvidenceCard } from "./recovery-evidence-card";
 /** One `now` per request, so every card measures ages against the same instant. */
 export const requestNow = cache(() => new Date());
 
-const tenantOf = cache((tenantId: number) => getTenant(tenantId));
-const backupSetsOf = cache((tenantId: number) => getBackupHealthSets(tenantId));
-const latestRelevantOf = cache((tenantId: number) => getLatestRelevantRestoreRun(tenantId));
+/** One statement for every card (the page has already checked the viewer's membership). */
+const inputsOf = cache(async (tenantId: number) => {
+  const inputs = await getRecoveryEvidenceInputs(tenantId);
+  if (!inputs) notFound();
+  return inputs;
+});
 
 const backupHealthOf = cache(async (tenantId: number) => {
-  const [tenant, backupSets] = await Promise.all([tenantOf(tenantId), backupSetsOf(tenantId)]);
-  if (!tenant) notFound();
+  const { tenant, backupSets } = await inputsOf(tenantId);
   return resolveBackupHealth({ tenantId, backupSets, staleAfterHours: tenant.backupStaleAfterHours, now: requestNow() });
 });
 
 const recoveryEvidenceOf = cache(async (tenantId: number, canViewRestoreHistory: boolean) => {
-  const [health, latestRelevant] = await Promise.all([backupHealthOf(tenantId), latestRelevantOf(tenantId)]);
+  const [health, { latestRelevant }] = await Promise.all([backupHealthOf(tenantId), inputsOf(tenantId)]);
   return resolveRecoveryEvidence({ tenantId, backupPosture: health.posture, latestRelevant, canViewRestoreHistory });
 });
 

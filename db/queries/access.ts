@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, count, eq, ilike } from "drizzle-orm";
+import { and, asc, count, eq, ilike, sql } from "drizzle-orm";
 import { includes, MEMBERSHIP_ROLES, type MembershipRole } from "../../lib/recovery/vocabulary";
 import { withDatabase } from "../../lib/errors";
 import { getDb, type Executor } from "../client";
+import { preparedPerExecutor } from "./prepared";
 import { memberships, sessions, tenants } from "../schema";
 
 export interface TenantMembership {
@@ -24,31 +25,54 @@ function known(rows: { tenantId: number; tenantName: string; tenantSlug: string;
   return rows.flatMap((r) => (includes(MEMBERSHIP_ROLES, r.role) ? [{ ...r, role: r.role }] : []));
 }
 
+const membershipInTenant = preparedPerExecutor((db) =>
+  db
+    .select(membershipColumns)
+    .from(memberships)
+    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .where(and(eq(memberships.userId, sql.placeholder("userId")), eq(memberships.tenantId, sql.placeholder("tenantId"))))
+    .limit(1)
+    .prepare("membership_in_tenant"),
+);
+
 /** The user's membership in one tenant (a primary-key lookup), or null: a non-member's tenant does not exist. */
 export function getMembership(userId: string, tenantId: number, db: Executor = getDb()): Promise<TenantMembership | null> {
-  return withDatabase(async () => {
-    const rows = await db
-      .select(membershipColumns)
-      .from(memberships)
-      .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-      .where(and(eq(memberships.userId, userId), eq(memberships.tenantId, tenantId)))
-      .limit(1);
-    return known(rows)[0] ?? null;
+  return withDatabase(async () => known(await membershipInTenant(db).execute({ userId, tenantId }))[0] ?? null);
+}
+
+/** A page of the user's memberships by tenant name, optionally filtered by an ILIKE pattern, and their count. */
+function membershipPage(filtered: boolean) {
+  return preparedPerExecutor((db) => {
+    const where = and(
+      eq(memberships.userId, sql.placeholder("userId")),
+      filtered ? ilike(tenants.name, sql.placeholder("pattern")) : undefined,
+    );
+    const suffix = filtered ? "_filtered" : "";
+    return {
+      rows: db
+        .select(membershipColumns)
+        .from(memberships)
+        .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+        .where(where)
+        .orderBy(asc(tenants.name), asc(tenants.id))
+        .limit(sql.placeholder("limit"))
+        .prepare(`membership_page${suffix}`),
+      total: db
+        .select({ n: count() })
+        .from(memberships)
+        .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+        .where(where)
+        .prepare(`membership_count${suffix}`),
+    };
   });
 }
+const allMemberships = membershipPage(false);
+const matchingMemberships = membershipPage(true);
 
 /** The user's first tenant by name: the current tenant when the session has none (or lost it). */
 export function getFirstMembership(userId: string, db: Executor = getDb()): Promise<TenantMembership | null> {
-  return withDatabase(async () => {
-    const rows = await db
-      .select(membershipColumns)
-      .from(memberships)
-      .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-      .where(eq(memberships.userId, userId))
-      .orderBy(asc(tenants.name), asc(tenants.id))
-      .limit(5);
-    return known(rows)[0] ?? null;
-  });
+  // A few rows, not one: a row with an unrecognized role is skipped rather than ending the search.
+  return withDatabase(async () => known(await allMemberships(db).rows.execute({ userId, limit: 5 }))[0] ?? null);
 }
 
 /** How many tenants the header's Tenant control lists; more are reached through the tenant search page. */
@@ -65,20 +89,9 @@ export function listMemberships(
 ): Promise<{ items: TenantMembership[]; total: number }> {
   return withDatabase(async () => {
     const q = opts.query?.trim();
-    const where = and(
-      eq(memberships.userId, userId),
-      q ? ilike(tenants.name, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
-    );
-    const [rows, [totals]] = await Promise.all([
-      db
-        .select(membershipColumns)
-        .from(memberships)
-        .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-        .where(where)
-        .orderBy(asc(tenants.name), asc(tenants.id))
-        .limit(opts.limit),
-      db.select({ n: count() }).from(memberships).innerJoin(tenants, eq(tenants.id, memberships.tenantId)).where(where),
-    ]);
+    const statements = q ? matchingMemberships(db) : allMemberships(db);
+    const params = { userId, limit: opts.limit, pattern: q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : "" };
+    const [rows, [totals]] = await Promise.all([statements.rows.execute(params), statements.total.execute(params)]);
     return { items: known(rows), total: totals?.n ?? 0 };
   });
 }

@@ -22,12 +22,12 @@ const SIZES = { small: 60, large: 1500 } as const;
 
 /**
  * Statements per call. Changing a query's shape may change these; growing with the history may not.
- * evidence: tenant row, then backup-health sets and the latest relevant run (in parallel).
+ * evidence: one statement (tenant row, backup-health representatives as JSON, latest relevant run by LATERAL).
  * list, first page: one index range scan (page + 1 rows). list after a cursor: the page, then a
  * one-row probe for "is there a previous page".
  */
 const EXPECTED = {
-  evidence: 3,
+  evidence: 1,
   listFirstPage: 1,
   listDeepPage: 2,
   listFiltered: 1,

@@ -25,7 +25,6 @@ import { importDataset, parseDataset } from "../import/importer";
 import * as schema from "../schema";
 import {
   compareBackupSetsNewestFirst,
-  getBackupHealthSets,
   getLatestRelevantRestoreRun,
   getRecoveryEvidenceInputs,
   toBackupSetInput,
@@ -256,7 +255,7 @@ describe(`getRecoveryEvidenceInputs agrees with the pure path over the whole his
         { id: 3, tenant_id: 1, name: "undated attempt", status: "failed", started_at: null, created_at: "2025-05-01T00:00:00Z" },
       ],
     });
-    const sets = await getBackupHealthSets(1, db);
+    const sets = (await getRecoveryEvidenceInputs(1, db))!.backupSets;
     const health = resolveBackupHealth({ tenantId: 1, backupSets: sets, staleAfterHours: 24, now: NOW });
     expect(health.posture).toBe("degraded");
     expect(health.primaryReason).toBe("latest_backup_attempt_failed");
@@ -288,6 +287,35 @@ describe(`getRecoveryEvidenceInputs agrees with the pure path over the whole his
     expect(latest?.operationRun).toStrictEqual({ id: 10, type: "restore.execute", status: "completed", outcome: "partially_succeeded" });
     expect((await getLatestRelevantRestoreRun(2, db))?.operationRun?.id).toBe(20);
     expect(await getRecoveryEvidenceInputs(3, db)).toBeNull();
+  });
+
+  it("scoped to a user: only a member gets the inputs, with that membership", async () => {
+    await loadDataset({
+      tenants: [
+        { id: 1, name: "A", slug: "a" },
+        { id: 2, name: "B", slug: "b" },
+      ],
+      backup_sets: [{ id: 1, tenant_id: 1, name: "ok", status: "completed", completed_at: "2025-06-01T10:00:00Z" }],
+      restore_runs: [{ id: 1, tenant_id: 1, status: "failed", is_dry_run: false, created_at: "2025-06-01T08:00:00Z" }],
+    });
+    const users = ["member", "stranger"].map((name) => ({ id: `u-${name}`, name, email: `${name}@example.com` }));
+    await db.insert(schema.users).values(users);
+    await db.insert(schema.memberships).values([
+      { userId: "u-member", tenantId: 1, role: "viewer" },
+      { userId: "u-stranger", tenantId: 2, role: "owner" },
+    ]);
+
+    const member = await getRecoveryEvidenceInputs(1, db, "u-member");
+    expect(member?.membership).toStrictEqual({ tenantId: 1, tenantName: "A", tenantSlug: "a", role: "viewer" });
+    expect(member?.latestRelevant?.run.id).toBe(1);
+    expect(member?.backupSets.map((b) => b.id)).toStrictEqual([1]);
+    // A member of another tenant, an unknown user: the tenant does not exist for them.
+    expect(await getRecoveryEvidenceInputs(1, db, "u-stranger")).toBeNull();
+    expect(await getRecoveryEvidenceInputs(1, db, "u-nobody")).toBeNull();
+    // Unscoped (the caller has checked access), the same inputs and no membership.
+    const unscoped = await getRecoveryEvidenceInputs(1, db);
+    expect(unscoped?.membership).toBeNull();
+    expect({ ...unscoped, membership: member?.membership }).toStrictEqual(member);
   });
 
   it("ties on coalesce(completed_at, created_at) go to the greater id; a newer created_at loses to a newer completion", async () => {
@@ -367,8 +395,8 @@ describe(`getRecoveryEvidenceInputs issues a fixed number of statements (${datab
     const large = countingDb();
     const largeInputs = await getRecoveryEvidenceInputs(2, large.db);
 
-    // tenant, backup-set representatives, latest relevant run joined to its operation run.
-    expect(small.statements).toHaveLength(3);
+    // One statement: tenant, backup-set representatives (JSON), latest relevant run joined to its operation run.
+    expect(small.statements).toHaveLength(1);
     expect(large.statements).toHaveLength(small.statements.length);
     expect(large.statements).toStrictEqual(small.statements); // the same statements, only the bound tenant differs
     // The inputs are bounded too: no history is loaded, only representatives.

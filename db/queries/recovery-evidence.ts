@@ -1,10 +1,11 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql, type Placeholder } from "drizzle-orm";
 import type { BackupSetInput, OperationRunInput, RestoreRunInput } from "../../lib/recovery/types";
 import { includes, MEMBERSHIP_ROLES } from "../../lib/recovery/vocabulary";
 import type { TenantMembership } from "./access";
 import { withDatabase } from "../../lib/errors";
 import { getDb, type Executor } from "../client";
+import { preparedPerExecutor } from "./prepared";
 import {
   backupSets,
   memberships,
@@ -50,13 +51,6 @@ export function toBackupSetInput(b: BackupSet): BackupSetInput {
   };
 }
 
-export function getTenant(tenantId: number, db: Executor = getDb()): Promise<Tenant | null> {
-  return withDatabase(async () => {
-    const [row] = await db.select().from(tenants).where(eq(tenants.id, tenantId)).limit(1);
-    return row ?? null;
-  });
-}
-
 /**
  * The backup sets the health rules can depend on, bounded by the number of distinct statuses, not by the
  * tenant's history: per (status, completed_at is null), the one set that decides that group in
@@ -67,24 +61,29 @@ export function getTenant(tenantId: number, db: Executor = getDb()): Promise<Ten
  *   newer), then greatest `started_at`, ties by greatest id.
  * `created_at` is deliberately not part of the order: the resolver never reads it, so ordering by it
  * would pick a representative the resolver does not consider the newest.
- * The result is newest first (`compareBackupSetsNewestFirst`), so that when several failed attempts are
- * newer than the latest completed set, the one the resolver names is the newest of them.
  */
-export function getBackupHealthSets(tenantId: number, db: Executor = getDb()): Promise<BackupSetInput[]> {
-  return withDatabase(async () => {
-    const rows = await db
-      .selectDistinctOn([backupSets.status, sql`(${backupSets.completedAt} is null)`])
-      .from(backupSets)
-      .where(eq(backupSets.tenantId, tenantId))
-      .orderBy(
-        backupSets.status,
-        sql`(${backupSets.completedAt} is null)`,
-        sql`coalesce(${backupSets.completedAt}, ${backupSets.startedAt}) desc nulls first`,
-        desc(backupSets.id),
-      );
-    return rows.map(toBackupSetInput).sort(compareBackupSetsNewestFirst);
-  });
+function backupHealthSetsQuery(tenantId: number | Placeholder, db: Executor) {
+  return db
+    .selectDistinctOn([backupSets.status, sql`(${backupSets.completedAt} is null)`], backupHealthSetColumns)
+    .from(backupSets)
+    .where(eq(backupSets.tenantId, tenantId))
+    .orderBy(
+      backupSets.status,
+      sql`(${backupSets.completedAt} is null)`,
+      sql`coalesce(${backupSets.completedAt}, ${backupSets.startedAt}) desc nulls first`,
+      desc(backupSets.id),
+    );
 }
+
+const backupHealthSetColumns = {
+  id: backupSets.id,
+  name: backupSets.name,
+  status: backupSets.status,
+  itemCount: backupSets.itemCount,
+  failedItemCount: backupSets.failedItemCount,
+  startedAt: backupSets.startedAt,
+  completedAt: backupSets.completedAt,
+};
 
 /** Newest attempt first: a set with no completion or start time first, then greatest `completedAt ?? startedAt`, then greatest id. */
 export function compareBackupSetsNewestFirst(a: BackupSetInput, b: BackupSetInput): number {
@@ -98,20 +97,24 @@ export interface LatestRelevantRun {
 }
 
 /**
- * Spec §4: the latest relevant restore run and its operation run, as one statement. The run is chosen in
- * a subquery over `restore_runs` alone, so the shared `relevantRestoreRunPredicate` (unqualified column
- * names, the same text as the partial index's WHERE) cannot collide with `operation_runs.status`; its
- * ORDER BY matches restore_runs_latest_relevant_idx, so the plan is an index scan that stops at the first
- * row (asserted by db/queries/explain.test.ts). Exported so that test explains this exact query.
+ * Spec §4: the tenant's latest relevant restore run, as a subquery over `restore_runs` alone, so the shared
+ * `relevantRestoreRunPredicate` (unqualified column names, the same text as the partial index's WHERE)
+ * cannot collide with `operation_runs.status`; its ORDER BY matches restore_runs_latest_relevant_idx, so
+ * the plan is an index scan that stops at the first row (asserted by db/queries/explain.test.ts).
  */
-export function latestRelevantRestoreRunQuery(tenantId: number, db: Executor = getDb()) {
-  const latest = db
+function latestRelevantRunSubquery(tenantId: number | Placeholder, db: Executor) {
+  return db
     .select()
     .from(restoreRuns)
     .where(and(eq(restoreRuns.tenantId, tenantId), relevantRestoreRunPredicate))
     .orderBy(sql`coalesce(${restoreRuns.completedAt}, ${restoreRuns.createdAt}) desc`, desc(restoreRuns.id))
     .limit(1)
     .as("latest");
+}
+
+/** The latest relevant run and its operation run, as one statement. Exported so explain.test.ts explains this exact query. */
+export function latestRelevantRestoreRunQuery(tenantId: number, db: Executor = getDb()) {
+  const latest = latestRelevantRunSubquery(tenantId, db);
   return db
     .select()
     .from(latest)
@@ -138,15 +141,82 @@ export interface RecoveryEvidenceInputs {
   latestRelevant: LatestRelevantRun | null;
 }
 
-/** Everything the dashboard's two evidence cards need: three queries, whatever the history size. */
-export async function getRecoveryEvidenceInputs(tenantId: number, db: Executor = getDb()): Promise<RecoveryEvidenceInputs | null> {
-  const tenant = await getTenant(tenantId, db);
-  if (!tenant) return null;
-  const [sets, latestRelevant] = await Promise.all([
-    getBackupHealthSets(tenantId, db),
-    getLatestRelevantRestoreRun(tenantId, db),
-  ]);
-  return { tenant, backupSets: sets, latestRelevant };
+/**
+ * Everything the dashboard's evidence cards and the evidence API need, as ONE statement whatever the
+ * history size: the tenant row, the backup-health representatives (backupHealthSetsQuery, aggregated to
+ * JSON) and the latest relevant run with its operation run (a LATERAL join of the same subquery as
+ * latestRelevantRestoreRunQuery, so the same index serves it). With `forUserId`, the tenant is joined to
+ * that user's membership and the result is null unless they are a member with a recognized role — the
+ * access check costs no statement of its own. Null also when the tenant does not exist.
+ */
+export function getRecoveryEvidenceInputs(
+  tenantId: number,
+  db: Executor = getDb(),
+  forUserId?: string,
+): Promise<(RecoveryEvidenceInputs & { membership: TenantMembership | null }) | null> {
+  return withDatabase(async () => {
+    const [row] = await (forUserId === undefined ? unscopedEvidence(db) : scopedEvidence(db)).execute({ tenantId, userId: forUserId });
+    if (!row) return null;
+    const { tenants: tenant, memberships: member } = row;
+    const membership =
+      member !== null && includes(MEMBERSHIP_ROLES, member.role)
+        ? { tenantId: tenant.id, tenantName: tenant.name, tenantSlug: tenant.slug, role: member.role }
+        : null;
+    if (forUserId && !membership) return null;
+    return {
+      tenant,
+      membership,
+      backupSets: parseBackupSetsJson(row.health.items).sort(compareBackupSetsNewestFirst),
+      latestRelevant: row.latest
+        ? { run: toRestoreRunInput(row.latest), operationRun: row.operation_runs ? toOperationRunInput(row.operation_runs) : null }
+        : null,
+    };
+  });
+}
+
+/**
+ * The statement behind getRecoveryEvidenceInputs, built once per executor and shape and then executed
+ * with placeholders: drizzle's query building was most of this read's CPU cost per request.
+ */
+function buildEvidenceStatement(db: Executor, scoped: boolean) {
+  const tenantId = sql.placeholder("tenantId");
+  const latest = latestRelevantRunSubquery(tenantId, db);
+  const sets = backupHealthSetsQuery(tenantId, db).as("s");
+  const health = db
+    .select({ items: sql<unknown>`coalesce(json_agg(${sql.identifier("s")}), '[]'::json)`.as("items") })
+    .from(sets)
+    .as("health");
+  return db
+    .select()
+    .from(tenants)
+    .leftJoin(
+      memberships,
+      scoped ? and(eq(memberships.tenantId, tenants.id), eq(memberships.userId, sql.placeholder("userId"))) : sql`false`,
+    )
+    .innerJoinLateral(health, sql`true`)
+    .leftJoinLateral(latest, sql`true`)
+    .leftJoin(operationRuns, and(eq(operationRuns.id, latest.operationRunId), eq(operationRuns.tenantId, latest.tenantId)))
+    .where(eq(tenants.id, tenantId))
+    .limit(1)
+    .prepare(scoped ? "recovery_evidence_member" : "recovery_evidence");
+}
+
+const scopedEvidence = preparedPerExecutor((db) => buildEvidenceStatement(db, true));
+const unscopedEvidence = preparedPerExecutor((db) => buildEvidenceStatement(db, false));
+
+/** The JSON rows of backupHealthSetsQuery (column names as keys, timestamps as ISO text) as BackupSetInput. */
+function parseBackupSetsJson(value: unknown): BackupSetInput[] {
+  const rows = (typeof value === "string" ? JSON.parse(value) : value) as Array<Record<string, unknown>>;
+  const time = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    name: String(r.name),
+    status: String(r.status),
+    itemCount: Number(r.item_count),
+    failedItemCount: Number(r.failed_item_count),
+    startedAt: time(r.started_at),
+    completedAt: time(r.completed_at),
+  }));
 }
 
 export interface RestoreRunDetail {

@@ -1,7 +1,7 @@
 /** GET /api/tenants/{tenantId}/backup-health → the §2 backup health assessment. */
-import { getBackupHealthSets, getTenant } from "@/db/queries/recovery-evidence";
+import { getRecoveryEvidenceInputs } from "@/db/queries/recovery-evidence";
 import { handleApi, requireId } from "@/lib/api/respond";
-import { requireMembership, requireViewer } from "@/lib/api/viewer";
+import { requireViewer } from "@/lib/api/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { resolveBackupHealth } from "@/lib/recovery";
 
@@ -9,13 +9,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ tena
   return handleApi(async () => {
     const tenantId = requireId((await params).tenantId, "tenant");
     const viewer = await requireViewer(request);
-    await requireMembership(viewer, tenantId);
-    const [tenant, backupSets] = await Promise.all([getTenant(tenantId), getBackupHealthSets(tenantId)]);
-    if (!tenant) throw new NotFoundError();
+    // The same one-statement read as the evidence summary: membership check included (null → 404).
+    const inputs = await getRecoveryEvidenceInputs(tenantId, undefined, viewer.userId);
+    if (!inputs) throw new NotFoundError();
     return resolveBackupHealth({
       tenantId,
-      backupSets,
-      staleAfterHours: tenant.backupStaleAfterHours,
+      backupSets: inputs.backupSets,
+      staleAfterHours: inputs.tenant.backupStaleAfterHours,
       now: new Date(),
     });
   });

@@ -1,7 +1,7 @@
 /** GET /api/tenants/{tenantId}/recovery-evidence → the §4 recovery evidence summary. */
 import { getRecoveryEvidenceInputs } from "@/db/queries/recovery-evidence";
 import { handleApi, requireId } from "@/lib/api/respond";
-import { requireMembership, requireViewer } from "@/lib/api/viewer";
+import { requireViewer } from "@/lib/api/viewer";
 import { mayViewRestoreHistory } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { resolveBackupHealth, resolveRecoveryEvidence } from "@/lib/recovery";
@@ -10,8 +10,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ tena
   return handleApi(async () => {
     const tenantId = requireId((await params).tenantId, "tenant");
     const viewer = await requireViewer(request);
-    const membership = await requireMembership(viewer, tenantId);
-    const inputs = await getRecoveryEvidenceInputs(tenantId);
+    // One statement: the membership check and every input; null means not a member (or no such tenant).
+    const inputs = await getRecoveryEvidenceInputs(tenantId, undefined, viewer.userId);
     if (!inputs) throw new NotFoundError();
     const health = resolveBackupHealth({
       tenantId,
@@ -24,7 +24,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ tena
       tenantId,
       backupPosture: health.posture,
       latestRelevant: inputs.latestRelevant,
-      canViewRestoreHistory: mayViewRestoreHistory(membership),
+      canViewRestoreHistory: mayViewRestoreHistory(inputs.membership),
     });
   });
 }

@@ -10,7 +10,8 @@
  * /proc. Writes bench/results/<date>.json and .md (plus the EXPLAIN plans per size) and prints the
  * target ratios with PASS/FAIL. Database names are rp_bench_*; ports 3200–3299.
  * --reuse-data serves the databases the previous run loaded (experiments only: the report then quotes
- * that run's load figures); --server-node-options passes NODE_OPTIONS to the server (recorded).
+ * that run's load figures); --server-node-options replaces the server's NODE_OPTIONS (default: package.json
+ * config.serverNodeOptions, what `npm start` uses; recorded).
  */
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -20,6 +21,7 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { BENCH_SAMPLE_USER, BENCH_USER, type BenchUser, type LoadReport } from "../db/load/generate";
+import { SERVER_NODE_OPTIONS } from "../scripts/server-options";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const RESULTS_DIR = path.join(ROOT, "bench/results");
@@ -108,7 +110,7 @@ function parseOptions(argv: string[]): Options {
     tests: !args.includes("--skip-tests"),
     personas,
     reuseData: args.includes("--reuse-data"),
-    serverNodeOptions: get("--server-node-options") ?? "",
+    serverNodeOptions: get("--server-node-options") ?? SERVER_NODE_OPTIONS,
     label: get("--label")?.replace(/[^a-z0-9-]/gi, "") || null,
   };
 }
@@ -908,16 +910,16 @@ function markdown(report: Report): string {
       `Load average at start ${report.machine.loadAverageStart.join(" / ")}, at end ${report.machine.loadAverageEnd.join(" / ")}. ` +
       `Commit ${report.git.commit.slice(0, 10)}${report.git.dirtyFiles ? ` + ${report.git.dirtyFiles} uncommitted files` : ""}.`,
     "",
-    ...(report.settings.reuseData || report.settings.serverNodeOptions
+    ...(report.settings.reuseData || report.settings.serverNodeOptions !== SERVER_NODE_OPTIONS
       ? [
           `**Experiment settings:** ${report.settings.reuseData ? "databases reused from the previous load (load figures are that load's); " : ""}` +
-            `${report.settings.serverNodeOptions ? `server NODE_OPTIONS \`${report.settings.serverNodeOptions}\`.` : ""}`,
+            `${report.settings.serverNodeOptions !== SERVER_NODE_OPTIONS ? `server NODE_OPTIONS \`${report.settings.serverNodeOptions}\` instead of \`npm start\`'s \`${SERVER_NODE_OPTIONS}\`.` : ""}`,
           "",
         ]
       : []),
     `Method: autocannon, ${report.settings.connections} connections, ${report.settings.warmupSeconds} s warm-up then ${report.settings.durationSeconds} s per endpoint, ` +
       `each request a random URL from the endpoint's target list; p50/p95/p99 from every response's latency. ` +
-      `Server: \`next start\` (production build), PostgreSQL on the same machine.`,
+      `Server: \`next start\` (production build) with NODE_OPTIONS \`${report.settings.serverNodeOptions}\`, PostgreSQL on the same machine.`,
     "",
   );
   for (const r of report.sizes) {

@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { serverNodeOptions } from "../scripts/server-options";
 import { buildE2eDataset } from "./fixtures/scenarios";
 
 async function main() {
@@ -33,6 +34,7 @@ async function main() {
   );
   if (code !== 0) process.exit(code);
 
+  env.NODE_OPTIONS = serverNodeOptions();
   const server = run(["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", port]);
   const stop = () => server.kill("SIGTERM");
   process.on("SIGTERM", stop);

@@ -7,6 +7,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { DEMO_PASSWORD, DEMO_USERS } from "../db/seed/demo-dataset";
+import { serverNodeOptions } from "./server-options";
 
 const port = process.env.PORT ?? "3000";
 const appUrl = process.env.APP_URL ?? `http://127.0.0.1:${port}`;
@@ -36,7 +37,7 @@ step("Building the app", process.execPath, ["node_modules/next/dist/bin/next", "
 console.log("\n▶ Starting the app");
 const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", port], {
   stdio: ["ignore", "pipe", "inherit"],
-  env: { ...env, NODE_ENV: "production" },
+  env: { ...env, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions() },
 });
 let announced = false;
 server.stdout.on("data", (chunk: Buffer) => {

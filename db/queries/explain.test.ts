@@ -11,7 +11,8 @@ import { RESTORE_KNOWN_STATUSES } from "../../lib/recovery/vocabulary";
 import { closeDb, databaseKind, getDb, resetTestDb } from "../../test/db";
 import type { Database } from "../client";
 import { rowsOf } from "../client";
-import { getLatestRelevantRestoreRun, latestRelevantRestoreRunQuery } from "./recovery-evidence";
+import { countQueries } from "../query-counter";
+import { getLatestRelevantRestoreRun, getRecoveryEvidenceInputs, latestRelevantRestoreRunQuery } from "./recovery-evidence";
 
 const RUNS = 100_000;
 const TENANTS = 4;
@@ -119,6 +120,19 @@ describe(`latest relevant restore run lookup over ${RUNS.toLocaleString("en")} r
       expect(scans[0]!["Actual Rows"]).toBeLessThanOrEqual(1);
     });
   }
+
+  it("the one-statement evidence read (what the dashboard and the API run) reads the same index, at most one row", async () => {
+    for (const tenantId of [2, 4]) {
+      const { statements, parameters } = await countQueries(() => getRecoveryEvidenceInputs(tenantId, db));
+      expect(statements).toHaveLength(1);
+      const plan = await explain({ toSQL: () => ({ sql: statements[0]!, params: parameters[0]! }) }, true);
+      const scans = nodes(plan).filter((n) => n["Relation Name"] === "restore_runs");
+      expect(scans, `tenant ${tenantId}`).toHaveLength(1);
+      expect(scans[0]!["Index Name"]).toBe(INDEX);
+      expect(scans[0]!["Actual Loops"]).toBe(1);
+      expect(scans[0]!["Actual Rows"]).toBeLessThanOrEqual(1);
+    }
+  });
 
   it("the lookup returns what a brute-force read of the same tenant returns", async () => {
     // Brute force without the partial index's help: every row of tenant 2, ordered in the client.

@@ -113,7 +113,7 @@ function latestRelevantRunSubquery(tenantId: number | Placeholder, db: Executor)
 }
 
 /** The latest relevant run and its operation run, as one statement. Exported so explain.test.ts explains this exact query. */
-export function latestRelevantRestoreRunQuery(tenantId: number, db: Executor = getDb()) {
+export function latestRelevantRestoreRunQuery(tenantId: number | Placeholder, db: Executor = getDb()) {
   const latest = latestRelevantRunSubquery(tenantId, db);
   return db
     .select()
@@ -124,9 +124,13 @@ export function latestRelevantRestoreRunQuery(tenantId: number, db: Executor = g
     );
 }
 
+const latestRelevant = preparedPerExecutor((db) =>
+  latestRelevantRestoreRunQuery(sql.placeholder("tenantId"), db).prepare("latest_relevant_restore_run"),
+);
+
 export function getLatestRelevantRestoreRun(tenantId: number, db: Executor = getDb()): Promise<LatestRelevantRun | null> {
   return withDatabase(async () => {
-    const [row] = await latestRelevantRestoreRunQuery(tenantId, db);
+    const [row] = await latestRelevant(db).execute({ tenantId });
     if (!row) return null;
     return {
       run: toRestoreRunInput(row.latest),
@@ -227,26 +231,31 @@ export interface RestoreRunDetail {
   membership: TenantMembership;
 }
 
+const restoreRunDetail = preparedPerExecutor((db) =>
+  db
+    .select({
+      run: restoreRuns,
+      operationRun: operationRuns,
+      backupSet: backupSets,
+      membership: { tenantId: tenants.id, tenantName: tenants.name, tenantSlug: tenants.slug, role: memberships.role },
+    })
+    .from(restoreRuns)
+    .innerJoin(memberships, and(eq(memberships.tenantId, restoreRuns.tenantId), eq(memberships.userId, sql.placeholder("userId"))))
+    .innerJoin(tenants, eq(tenants.id, restoreRuns.tenantId))
+    .leftJoin(
+      operationRuns,
+      and(eq(operationRuns.id, restoreRuns.operationRunId), eq(operationRuns.tenantId, restoreRuns.tenantId)),
+    )
+    .leftJoin(backupSets, and(eq(backupSets.id, restoreRuns.backupSetId), eq(backupSets.tenantId, restoreRuns.tenantId)))
+    .where(eq(restoreRuns.id, sql.placeholder("runId")))
+    .limit(1)
+    .prepare("restore_run_detail"),
+);
+
 /** One run, only if the user is a member of its tenant; otherwise null (→ 404). One indexed query. */
 export function getRestoreRunDetail(runId: number, userId: string, db: Executor = getDb()): Promise<RestoreRunDetail | null> {
   return withDatabase(async () => {
-    const [row] = await db
-      .select({
-        run: restoreRuns,
-        operationRun: operationRuns,
-        backupSet: backupSets,
-        membership: { tenantId: tenants.id, tenantName: tenants.name, tenantSlug: tenants.slug, role: memberships.role },
-      })
-      .from(restoreRuns)
-      .innerJoin(memberships, and(eq(memberships.tenantId, restoreRuns.tenantId), eq(memberships.userId, userId)))
-      .innerJoin(tenants, eq(tenants.id, restoreRuns.tenantId))
-      .leftJoin(
-        operationRuns,
-        and(eq(operationRuns.id, restoreRuns.operationRunId), eq(operationRuns.tenantId, restoreRuns.tenantId)),
-      )
-      .leftJoin(backupSets, and(eq(backupSets.id, restoreRuns.backupSetId), eq(backupSets.tenantId, restoreRuns.tenantId)))
-      .where(eq(restoreRuns.id, runId))
-      .limit(1);
+    const [row] = await restoreRunDetail(db).execute({ runId, userId });
     if (!row || !includes(MEMBERSHIP_ROLES, row.membership.role)) return null;
     return { ...row, membership: { ...row.membership, role: row.membership.role } };
   });

@@ -46,9 +46,21 @@ export const backupSets = pgTable(
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
   },
   (t) => [
-    // Backup health reads a tenant's sets newest first; the list pages by the same order.
+    // The backup-set list pages by these orders.
     index("backup_sets_tenant_completed_idx").on(t.tenantId, t.completedAt.desc().nullsLast(), t.id.desc().nullsFirst()),
     index("backup_sets_tenant_id_idx").on(t.tenantId, t.id.desc().nullsFirst()),
+    // Backup health reads one representative per (status, completed or not), whatever the history size:
+    // the tenant's distinct statuses by a skip scan, then the newest completed set of each status…
+    index("backup_sets_tenant_status_completed_idx").on(
+      t.tenantId,
+      t.status,
+      t.completedAt.desc().nullsLast(),
+      t.id.desc().nullsFirst(),
+    ),
+    // …and the newest attempt without a completion time (no start time counts as newest).
+    index("backup_sets_tenant_status_attempt_idx")
+      .on(t.tenantId, t.status, t.startedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`"completed_at" is null`),
   ],
 );
 

@@ -1,5 +1,6 @@
 /**
- * The latest-relevant-run lookup (spec §1, §4) is an index lookup, not a scan of the tenant's history:
+ * The evidence reads are index lookups, not scans of the tenant's history: the latest relevant run (spec §1, §4)
+ * and the backup-health representatives (20,000 backup sets for one tenant).
  * 100,000 restore runs, ANALYZE, then EXPLAIN the exact statement `latestRelevantRestoreRunQuery` builds.
  * Runs on PostgreSQL when DATABASE_URL is set (CI) and on the embedded PGlite (also PostgreSQL) otherwise.
  */
@@ -17,6 +18,7 @@ import { getLatestRelevantRestoreRun, getRecoveryEvidenceInputs, latestRelevantR
 const RUNS = 100_000;
 const TENANTS = 4;
 const INDEX = "restore_runs_latest_relevant_idx";
+const BACKUP_SETS = 20_000;
 
 interface PlanNode {
   "Node Type": string;
@@ -58,8 +60,19 @@ beforeAll(async () => {
        from generate_series(1, ${RUNS}) g`,
     ),
   );
+  // Tenant 2 has years of daily backups: 20,000 sets over five statuses (one unrecognized), some never
+  // completed, some never started. Backup health must read a handful of them, not all.
+  await db.execute(
+    sql.raw(
+      `insert into backup_sets (id, tenant_id, name, status, item_count, failed_item_count, started_at, completed_at)
+       select g, 2, 'daily ' || g, (array['completed','partial','failed','running','imported-odd'])[1 + g % 5], 10, g % 3,
+              case when g % 11 = 0 then null else timestamptz '2020-01-01' + g * interval '1 hour' end,
+              case when g % 7 = 0 then null else timestamptz '2020-01-01' + g * interval '1 hour' + interval '5 minutes' end
+       from generate_series(1, ${BACKUP_SETS}) g`,
+    ),
+  );
   await db.execute(sql.raw(`select setval(pg_get_serial_sequence('"restore_runs"', 'id'), ${RUNS} + 1, false)`));
-  await db.execute(sql.raw(`analyze tenants, operation_runs, restore_runs`));
+  await db.execute(sql.raw(`analyze tenants, operation_runs, restore_runs, backup_sets`));
 }, 300_000);
 
 afterAll(async () => {
@@ -132,6 +145,21 @@ describe(`latest relevant restore run lookup over ${RUNS.toLocaleString("en")} r
       expect(scans[0]!["Actual Loops"]).toBe(1);
       expect(scans[0]!["Actual Rows"]).toBeLessThanOrEqual(1);
     }
+  });
+
+  it(`backup health reads a few index entries per status, not the tenant's ${BACKUP_SETS.toLocaleString("en")} backup sets`, async () => {
+    const { statements, parameters, result } = await countQueries(() => getRecoveryEvidenceInputs(2, db));
+    const plan = await explain({ toSQL: () => ({ sql: statements[0]!, params: parameters[0]! }) }, true);
+    const scans = nodes(plan).filter((n) => n["Relation Name"] === "backup_sets");
+    expect(scans.length).toBeGreaterThan(0);
+    for (const scan of scans) {
+      expect(["Index Scan", "Index Only Scan"], JSON.stringify(scan)).toContain(scan["Node Type"]);
+      expect(["backup_sets_tenant_status_completed_idx", "backup_sets_tenant_status_attempt_idx"]).toContain(scan["Index Name"]);
+    }
+    const rowsRead = scans.reduce((sum, n) => sum + (n["Actual Rows"] ?? 0) * (n["Actual Loops"] ?? 1), 0);
+    expect(rowsRead).toBeLessThanOrEqual(30);
+    // Five statuses, each with completed sets and sets without a completion time: ten representatives.
+    expect(result!.backupSets).toHaveLength(10);
   });
 
   it("the lookup returns what a brute-force read of the same tenant returns", async () => {

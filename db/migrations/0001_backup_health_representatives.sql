@@ -1,0 +1,2 @@
+CREATE INDEX "backup_sets_tenant_status_completed_idx" ON "backup_sets" USING btree ("tenant_id","status","completed_at" DESC NULLS LAST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "backup_sets_tenant_status_attempt_idx" ON "backup_sets" USING btree ("tenant_id","status","started_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "completed_at" is null;

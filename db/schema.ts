@@ -2,6 +2,7 @@ import { relations, sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -9,6 +10,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { RESTORE_NON_EXECUTED_STATUSES } from "../lib/recovery/vocabulary";
@@ -26,7 +28,11 @@ export const tenants = pgTable(
     backupStaleAfterHours: integer("backup_stale_after_hours").notNull().default(24),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("tenants_slug_unique").on(t.slug)],
+  (t) => [
+    uniqueIndex("tenants_slug_unique").on(t.slug),
+    // The target of memberships' (tenant_id, tenant_name) foreign key, which keeps their copy of the name exact.
+    unique("tenants_id_name_unique").on(t.id, t.name),
+  ],
 );
 
 export const backupSets = pgTable(
@@ -215,8 +221,21 @@ export const memberships = pgTable(
       .references(() => tenants.id, { onDelete: "cascade" }),
     /** owner | operator | viewer (checked at the import boundary and by a constraint). */
     role: text("role").notNull(),
+    /**
+     * The tenant's name, copied so the header's tenant list (first 100 by name) is an index range of the
+     * user's memberships instead of a sort of all of them (5,000 for an MSP owner). The composite foreign
+     * key below makes the copy exact: a rename in `tenants` cascades here.
+     */
+    tenantName: text("tenant_name").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.tenantId] }), index("memberships_tenant_idx").on(t.tenantId)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.tenantId] }),
+    index("memberships_tenant_idx").on(t.tenantId),
+    index("memberships_user_name_idx").on(t.userId, t.tenantName, t.tenantId),
+    foreignKey({ columns: [t.tenantId, t.tenantName], foreignColumns: [tenants.id, tenants.name], name: "memberships_tenant_name_fk" })
+      .onUpdate("cascade")
+      .onDelete("cascade"),
+  ],
 );
 
 export type Tenant = typeof tenants.$inferSelect;

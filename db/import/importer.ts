@@ -304,6 +304,18 @@ export async function importDataset(db: Database, d: Dataset, opts: ImportOption
       };
     }), opts.onProgress);
 
+    // Memberships carry their tenant's name (the header's tenant list reads it in name order); the tenants
+    // are this dataset's or, without --replace, ones already stored.
+    const tenantNames = new Map<number, string>();
+    const memberTenantIds = [...new Set(d.users.flatMap((u) => u.memberships.map((m) => m.tenant_id)))];
+    for (let i = 0; i < memberTenantIds.length; i += 10_000) {
+      const rows = await tx
+        .select({ id: schema.tenants.id, name: schema.tenants.name })
+        .from(schema.tenants)
+        .where(inArray(schema.tenants.id, memberTenantIds.slice(i, i + 10_000)));
+      for (const r of rows) tenantNames.set(r.id, r.name);
+    }
+
     let memberships = 0;
     for (const [i, u] of d.users.entries()) {
       const userId = randomUUID();
@@ -312,7 +324,9 @@ export async function importDataset(db: Database, d: Dataset, opts: ImportOption
         id: randomUUID(), accountId: userId, providerId: "credential", userId, password: hashed[i]!,
       });
       if (u.memberships.length) {
-        await tx.insert(schema.memberships).values(u.memberships.map((m) => ({ userId, tenantId: m.tenant_id, role: m.role })));
+        await tx.insert(schema.memberships).values(
+          u.memberships.map((m) => ({ userId, tenantId: m.tenant_id, role: m.role, tenantName: tenantNames.get(m.tenant_id)! })),
+        );
         memberships += u.memberships.length;
       }
       opts.onProgress?.("users", i + 1, d.users.length);

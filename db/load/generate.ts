@@ -190,9 +190,10 @@ export async function generateLoad(db: Database, opts: GenerateLoadOptions): Pro
       `${u.id}\t${copyValue(u.name)}\t${copyValue(u.email)}\tt\n`));
     await sink.copy("accounts", ["id", "account_id", "provider_id", "user_id", "password"], users.map((u) =>
       `${u.id}\t${u.id}\tcredential\t${u.id}\t${copyValue(passwordHash)}\n`));
-    await sink.copy("memberships", ["user_id", "tenant_id", "role"], [
-      ...pieces(history.tenants, (t) => `${BENCH_USER.id}\t${t.id}\towner\n`, 5000),
-      sample.map((id) => `${BENCH_SAMPLE_USER.id}\t${id}\towner\n`).join(""),
+    const tenantName = new Map(history.tenants.map((t) => [t.id, t.name]));
+    await sink.copy("memberships", ["user_id", "tenant_id", "role", "tenant_name"], [
+      ...pieces(history.tenants, (t) => `${BENCH_USER.id}\t${t.id}\towner\t${copyValue(t.name)}\n`, 5000),
+      sample.map((id) => `${BENCH_SAMPLE_USER.id}\t${id}\towner\t${copyValue(tenantName.get(id)!)}\n`).join(""),
     ]);
     memberships = history.tenants.length + sample.length;
     ms.setup = performance.now() - setupStart;
@@ -259,6 +260,7 @@ export async function generateLoad(db: Database, opts: GenerateLoadOptions): Pro
            and not exists (select 1 from backup_sets b where b.id = r.backup_set_id and b.tenant_id = r.tenant_id))
       + (select count(*) from operation_runs o where not exists (select 1 from tenants t where t.id = o.tenant_id))
       + (select count(*) from backup_sets b where not exists (select 1 from tenants t where t.id = b.tenant_id))
+      + (select count(*) from memberships m where not exists (select 1 from tenants t where t.id = m.tenant_id and t.name = m.tenant_name))
       as bad`);
     ms.verify = performance.now() - verifyStart;
     if (Number(check?.bad ?? 0) !== 0) throw new Error(`reference check failed: ${check?.bad} rows point at a missing or other-tenant row`);

@@ -15,7 +15,7 @@ export interface TenantMembership {
 
 const membershipColumns = {
   tenantId: tenants.id,
-  tenantName: tenants.name,
+  tenantName: memberships.tenantName,
   tenantSlug: tenants.slug,
   role: memberships.role,
 };
@@ -40,12 +40,17 @@ export function getMembership(userId: string, tenantId: number, db: Executor = g
   return withDatabase(async () => known(await membershipInTenant(db).execute({ userId, tenantId }))[0] ?? null);
 }
 
-/** A page of the user's memberships by tenant name, optionally filtered by an ILIKE pattern, and their count. */
+/**
+ * A page of the user's memberships by tenant name, optionally filtered by an ILIKE pattern, and their count.
+ * Ordered by the membership's copy of the name (exact by foreign key), so the page is a range of
+ * memberships_user_name_idx that stops after `limit` rows, however many tenants the user has; the count is
+ * over memberships alone (an index-only range of the primary key when unfiltered).
+ */
 function membershipPage(filtered: boolean) {
   return preparedPerExecutor((db) => {
     const where = and(
       eq(memberships.userId, sql.placeholder("userId")),
-      filtered ? ilike(tenants.name, sql.placeholder("pattern")) : undefined,
+      filtered ? ilike(memberships.tenantName, sql.placeholder("pattern")) : undefined,
     );
     const suffix = filtered ? "_filtered" : "";
     return {
@@ -54,15 +59,10 @@ function membershipPage(filtered: boolean) {
         .from(memberships)
         .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
         .where(where)
-        .orderBy(asc(tenants.name), asc(tenants.id))
+        .orderBy(asc(memberships.userId), asc(memberships.tenantName), asc(memberships.tenantId))
         .limit(sql.placeholder("limit"))
         .prepare(`membership_page${suffix}`),
-      total: db
-        .select({ n: count() })
-        .from(memberships)
-        .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-        .where(where)
-        .prepare(`membership_count${suffix}`),
+      total: db.select({ n: count() }).from(memberships).where(where).prepare(`membership_count${suffix}`),
     };
   });
 }

@@ -301,8 +301,8 @@ describe(`getRecoveryEvidenceInputs agrees with the pure path over the whole his
     const users = ["member", "stranger"].map((name) => ({ id: `u-${name}`, name, email: `${name}@example.com` }));
     await db.insert(schema.users).values(users);
     await db.insert(schema.memberships).values([
-      { userId: "u-member", tenantId: 1, role: "viewer" },
-      { userId: "u-stranger", tenantId: 2, role: "owner" },
+      { userId: "u-member", tenantId: 1, role: "viewer", tenantName: "A" },
+      { userId: "u-stranger", tenantId: 2, role: "owner", tenantName: "B" },
     ]);
 
     const member = await getRecoveryEvidenceInputs(1, db, "u-member");

@@ -9,8 +9,12 @@ import type { Sql } from "postgres";
 import { databaseKind, type Database } from "../client";
 
 export interface CopySink {
-  /** Streams the lines (each ending in "\n") into `table (columns)`. Resolves when the server has them all. */
-  copy(table: string, columns: readonly string[], pieces: Iterable<string | Uint8Array>): Promise<void>;
+  /**
+   * Streams the lines (each ending in "\n") into `table (columns)`. Resolves when the server has them all.
+   * `freeze`: COPY … WITH (FREEZE), for a table truncated in the current transaction (rows are written
+   * frozen and all-visible, so no later VACUUM or hint-bit pass has to rewrite them).
+   */
+  copy(table: string, columns: readonly string[], pieces: Iterable<string | Uint8Array>, opts?: { freeze?: boolean }): Promise<void>;
   /** One statement outside any transaction (SET, VACUUM, setval…); returns its rows. */
   execute<T = Record<string, unknown>>(statement: string): Promise<T[]>;
   release(): Promise<void>;
@@ -87,8 +91,8 @@ function columnList(columns: readonly string[]): string {
 async function postgresSink(client: Sql): Promise<CopySink> {
   const conn = await client.reserve();
   return {
-    async copy(table, columns, pieces) {
-      const query = conn.unsafe(`copy "${table}" (${columnList(columns)}) from stdin`);
+    async copy(table, columns, pieces, opts) {
+      const query = conn.unsafe(`copy "${table}" (${columnList(columns)}) from stdin${opts?.freeze ? " with (freeze)" : ""}`);
       // postgres.js resolves the query with the stream, so a server error that arrives after the last
       // piece (a bad row near the end) would otherwise be dropped and the copy would never finish.
       let failure: Error | null = null;
@@ -128,9 +132,9 @@ async function postgresSink(client: Sql): Promise<CopySink> {
 
 function pgliteSink(client: PGlite): CopySink {
   return {
-    async copy(table, columns, pieces) {
+    async copy(table, columns, pieces, opts) {
       const blob = new Blob([...pieces] as BlobPart[]);
-      await client.query(`copy "${table}" (${columnList(columns)}) from '/dev/blob'`, [], { blob });
+      await client.query(`copy "${table}" (${columnList(columns)}) from '/dev/blob'${opts?.freeze ? " with (freeze)" : ""}`, [], { blob });
     },
     async execute<T>(statement: string) {
       return (await client.query<T>(statement)).rows;

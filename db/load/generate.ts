@@ -136,6 +136,9 @@ const DATASET_TABLES = ["tenants", "backup_sets", "operation_runs", "restore_run
 
 /** Non-unique secondary indexes of the loaded tables: dropped for the load and rebuilt from their own definitions. */
 const REBUILT_INDEX_TABLES = ["backup_sets", "operation_runs", "restore_runs", "memberships"] as const;
+/** The history tables, truncated inside the load transaction and copied WITH (FREEZE). */
+const FROZEN_TABLES = ["restore_runs", "operation_runs", "backup_sets"] as const;
+const FREEZE = { freeze: true } as const;
 
 export async function generateLoad(db: Database, opts: GenerateLoadOptions): Promise<LoadReport> {
   const started = performance.now();
@@ -176,6 +179,9 @@ export async function generateLoad(db: Database, opts: GenerateLoadOptions): Pro
       where i.indrelid in (${REBUILT_INDEX_TABLES.map((t) => `'"${t}"'::regclass`).join(", ")})
         and not i.indisunique and not i.indisprimary`);
     for (const index of indexes) await sink.execute(`drop index ${index.name}`);
+    // The history tables are empty here (nothing references tenants that do not exist yet, or --replace
+    // emptied them); truncating them in this transaction is what lets their COPYs run WITH (FREEZE).
+    await sink.execute(`truncate ${FROZEN_TABLES.map((t) => `"${t}"`).join(", ")}`);
 
     /* Setup: tenants, backup sets, the bench operator. */
     progress("setup", 0, total);
@@ -183,7 +189,7 @@ export async function generateLoad(db: Database, opts: GenerateLoadOptions): Pro
     await sink.copy("tenants", TENANT_COLUMNS, pieces(history.tenants, (t) =>
       `${t.id}\t${copyValue(t.name)}\t${copyValue(t.slug)}\t${t.backupStaleAfterHours}\t${copyTime(t.createdAt)}\n`));
     await sink.copy("backup_sets", BACKUP_SET_COLUMNS, pieces(history.backupSets, (b) =>
-      `${b.id}\t${b.tenantId}\t${copyValue(b.name)}\t${b.status}\t${b.itemCount}\t${b.failedItemCount}\t${copyTime(b.startedAt)}\t${copyTime(b.completedAt)}\t${copyTime(b.createdAt)}\n`));
+      `${b.id}\t${b.tenantId}\t${copyValue(b.name)}\t${b.status}\t${b.itemCount}\t${b.failedItemCount}\t${copyTime(b.startedAt)}\t${copyTime(b.completedAt)}\t${copyTime(b.createdAt)}\n`), FREEZE);
     const sample = benchSampleTenantIds(history.runCounts);
     const users = [BENCH_USER, BENCH_SAMPLE_USER];
     await sink.copy("users", ["id", "name", "email", "email_verified"], users.map((u) =>
@@ -227,7 +233,7 @@ export async function generateLoad(db: Database, opts: GenerateLoadOptions): Pro
       }
       if (pending) await pending;
       pending = (async () => {
-        await sink.copy("operation_runs", OPERATION_RUN_COLUMNS, opPieces);
+        await sink.copy("operation_runs", OPERATION_RUN_COLUMNS, opPieces, FREEZE);
         const copyStart = performance.now();
         await sink.copy("restore_runs", RESTORE_RUN_COLUMNS, (function* () {
           for (let i = 0; i < runPieces.length; i++) {
@@ -235,7 +241,7 @@ export async function generateLoad(db: Database, opts: GenerateLoadOptions): Pro
             done += runCounts[i]!;
             if (i % 10 === 9) progress("runs", done, total);
           }
-        })());
+        })(), FREEZE);
         ms.restoreRunCopy += performance.now() - copyStart;
         progress("runs", done, total);
       })();

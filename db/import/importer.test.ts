@@ -176,6 +176,23 @@ describe("a bad record writes nothing and is named", () => {
     await expectRejected({ tenants: [{ id: 1, name: "Again", slug: "again" }] }, "tenants[0].id");
   });
 
+  it("memberships carry their tenant's name, for tenants in the dataset and ones already stored", async () => {
+    await load(baseDataset());
+    await load({
+      tenants: [{ id: 3, name: "Gamma", slug: "gamma" }],
+      users: [{ email: "late@example.com", name: "Late", password: "pw-123456", memberships: [{ tenant_id: 2, role: "viewer" }, { tenant_id: 3, role: "owner" }] }],
+    });
+    const rows = await db
+      .select({ tenantId: schema.memberships.tenantId, tenantName: schema.memberships.tenantName })
+      .from(schema.memberships)
+      .orderBy(asc(schema.memberships.tenantId));
+    expect(rows).toStrictEqual([
+      { tenantId: 1, tenantName: "Alpha" },
+      { tenantId: 2, tenantName: "Beta" },
+      { tenantId: 3, tenantName: "Gamma" },
+    ]);
+  });
+
   it("a late bad record (after valid ones) still writes nothing", async () => {
     const d = baseDataset();
     for (let i = 0; i < 50; i++) d.restore_runs.push({ ...d.restore_runs[0]!, id: 100 + i });

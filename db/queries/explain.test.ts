@@ -1,7 +1,8 @@
 /**
  * The evidence reads are index lookups, not scans of the tenant's history: the latest relevant run (spec §1, §4)
  * and the backup-health representatives (20,000 backup sets for one tenant).
- * 100,000 restore runs, ANALYZE, then EXPLAIN the exact statement `latestRelevantRestoreRunQuery` builds.
+ * 100,000 restore runs, ANALYZE, then EXPLAIN the exact statements the app issues (the latest-run query and
+ * the one-statement evidence read, captured through countQueries).
  * Runs on PostgreSQL when DATABASE_URL is set (CI) and on the embedded PGlite (also PostgreSQL) otherwise.
  */
 import type { PGlite } from "@electric-sql/pglite";

@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "server/**/*.test.ts", "db/**/*.test.ts", "bench/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",
     // Without DATABASE_URL every test file gets its own in-memory embedded database.
     env: process.env.DATABASE_URL ? {} : { PGLITE_DIR: "memory://" },

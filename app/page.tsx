@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 
 export default async function Home() {
   const viewer = await getViewer();

@@ -11,13 +11,13 @@
  */
 import type { Sql } from "postgres";
 import { closeDb, databaseKind, getDb } from "../db/client";
-import { BENCH_SAMPLE_USER, BENCH_USER } from "../db/load/generate";
+import { BENCH_SAMPLE_USER, BENCH_USER } from "./load/generate";
 import { getMembership, listMemberships, TENANT_SWITCHER_LIMIT } from "../db/queries/access";
 import { getRecoveryEvidenceInputs, getRestoreRunDetail } from "../db/queries/recovery-evidence";
 import { listRestoreRuns } from "../db/queries/restore-run-list";
 import { countQueries } from "../db/query-counter";
-import { createAuth } from "../lib/auth/auth";
-import { createSessionReader } from "../lib/auth/session-read";
+import { createAuth } from "../server/auth/auth";
+import { createSessionReader } from "../server/auth/session-read";
 
 interface Scenario {
   title: string;
@@ -67,7 +67,7 @@ async function main() {
 
   const scenarios: Scenario[] = [
     {
-      title: "Session check (lib/auth/session-read.ts)",
+      title: "Session check (server/auth/session-read.ts)",
       why: "every authenticated page and API request with a valid, fresh session cookie (decision 0008)",
       work: () => readSession(new Headers({ cookie })),
     },
@@ -78,7 +78,7 @@ async function main() {
     },
     {
       title: `Membership of the operator who owns every tenant (${allTenantIds.length}) in tenant #${tenant}`,
-      why: "every authenticated request checks one membership by primary key (lib/auth/viewer.ts)",
+      why: "every authenticated request checks one membership by primary key (server/auth/viewer.ts)",
       work: () => getMembership(BENCH_USER.id, tenant),
     },
     {

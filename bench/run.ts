@@ -20,7 +20,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import postgres from "postgres";
-import { BENCH_SAMPLE_USER, BENCH_USER, type BenchUser, type LoadReport } from "../db/load/generate";
+import { BENCH_SAMPLE_USER, BENCH_USER, type BenchUser, type LoadReport } from "./load/generate";
 import { SERVER_NODE_OPTIONS } from "../scripts/server-options";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

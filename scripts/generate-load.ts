@@ -5,12 +5,12 @@
  * Writes a realistic, deterministic history into the configured database (DATABASE_URL, or the
  * embedded one) with COPY. The same --seed and --now give the same rows; --now defaults to the
  * current hour so backup freshness looks like a live estate. --runs-per-tenant is the mean: history
- * sizes are heavy-tailed like real estates (db/load/history.ts, tenantRunCounts) unless --uniform;
+ * sizes are heavy-tailed like real estates (bench/load/history.ts, tenantRunCounts) unless --uniform;
  * the total is always exactly N × M. Prints a progress bar on stderr and the
  * load rate at the end; --json also prints the report as one JSON line on stdout (the bench reads it).
  */
 import { closeDb, dbReady, getDb } from "../db/client";
-import { BENCH_SAMPLE_USER, BENCH_USER, generateLoad, type LoadProgress } from "../db/load/generate";
+import { BENCH_SAMPLE_USER, BENCH_USER, generateLoad, type LoadProgress } from "../bench/load/generate";
 import { migrateDb } from "../db/migrate";
 import { describeDatabase } from "../lib/env";
 

@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { setActiveTenant } from "@/db/queries/access";
-import { getAuth } from "@/lib/auth/server";
-import { applyTenantSwitch, getViewer, membershipFor } from "@/lib/auth/viewer";
+import { getAuth } from "@/server/auth/server";
+import { applyTenantSwitch, getViewer, membershipFor } from "@/server/auth/viewer";
 import { parseId } from "@/lib/errors";
 
 /** Switches the session's current tenant; a tenant the operator does not belong to does not exist (404). */

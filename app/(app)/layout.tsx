@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
 import { listMemberships, TENANT_SWITCHER_LIMIT } from "@/db/queries/access";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { signOut, switchTenant } from "./actions";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {

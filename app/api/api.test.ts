@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { importDataset, parseDataset } from "@/db/import/importer";
-import { getAuth } from "@/lib/auth/server";
+import { getAuth } from "@/server/auth/server";
 import { closeDb, databaseKind, resetTestDb } from "@/test/db";
 import type { Database } from "@/db/client";
 import { GET as getRestoreRun } from "./restore-runs/[id]/route";

@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, ClaimBoundary } from "@/components/ui/card";
 import { NEEDS_ATTENTION_BOUNDARY, NEEDS_ATTENTION_EMPTY } from "@/lib/recovery/copy";
 import { EvidenceActionControl } from "./evidence-action";
-import type { NeedsAttentionItem } from "./needs-attention-items";
+import type { NeedsAttentionItem } from "@/lib/recovery/needs-attention";
 
 /** §5: what needs the operator's attention, each with its action. Empty still states the boundary. */
 export function NeedsAttentionCard({ items }: { items: NeedsAttentionItem[] }) {
@@ -22,7 +22,7 @@ export function NeedsAttentionCard({ items }: { items: NeedsAttentionItem[] }) {
         <>
           <ul className="divide-y divide-slate-200" aria-label="Items needing attention">
             {items.map((item) => (
-              <li key={item.key} className="flex flex-col gap-2 py-3 first:pt-0 sm:flex-row sm:items-start sm:justify-between">
+              <li key={item.kind} className="flex flex-col gap-2 py-3 first:pt-0 sm:flex-row sm:items-start sm:justify-between">
                 <div className="space-y-1">
                   <p className="flex flex-wrap items-center gap-2">
                     <Badge tone={item.tone}>{item.source}</Badge>

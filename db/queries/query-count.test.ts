@@ -9,7 +9,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, databaseKind, resetTestDb } from "../../test/db";
 import type { Database } from "../client";
-import { generateLoad } from "../load/generate";
+import { generateLoad } from "../../bench/load/generate";
 import { countQueries } from "../query-counter";
 import { restoreRuns } from "../schema";
 import type { ListCursor } from "./keyset";

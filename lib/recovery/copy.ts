@@ -52,6 +52,12 @@ export const BACKUP_HEALTH_MESSAGES = {
     `The latest completed backup finished ${age}, within the ${hours}-hour freshness threshold, and reported no failed items.`,
 } as const;
 
+/** The badge of a Needs Attention item: which card it comes from. */
+export const NEEDS_ATTENTION_SOURCES = {
+  backup: "Backup health",
+  recovery: "Recovery evidence",
+} as const;
+
 export const BACKUP_ACTION_LABELS = {
   latestSet: "Open latest backup set",
   allSets: "Open backup sets",

@@ -7,3 +7,5 @@ export * from "./backup-health";
 export * from "./results";
 export * from "./result-attention";
 export * from "./evidence-summary";
+export * from "./needs-attention";
+export * from "./assessment";

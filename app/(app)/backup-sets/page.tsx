@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { linkClass } from "@/components/ui/styles";
 import { listBackupSets } from "@/db/queries/backup-sets";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { POSITIVE_CLAIM_BOUNDARY } from "@/lib/recovery/copy";
 import type { RawSearchParams } from "../cursor";
 import { backupSetsHref, parseBackupSetsSearchParams } from "./search-params";

@@ -5,7 +5,7 @@ import { BackupHealthSection, NeedsAttentionSection, RecoveryEvidenceSection } f
 import { CardSkeleton } from "@/components/ui/skeleton";
 import { NoTenant } from "@/components/ui/no-tenant";
 import { PageHeader } from "@/components/ui/page-header";
-import { getViewer, mayViewRestoreHistory } from "@/lib/auth/viewer";
+import { getViewer, mayViewRestoreHistory } from "@/server/auth/viewer";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -30,7 +30,7 @@ export default async function DashboardPage() {
       </PageHeader>
       <div className="grid gap-4 lg:grid-cols-2">
         <Suspense fallback={<CardSkeleton id="backup-health" title="Backup health" />}>
-          <BackupHealthSection tenantId={tenant.tenantId} />
+          <BackupHealthSection tenantId={tenant.tenantId} canViewRestoreHistory={canViewRestoreHistory} />
         </Suspense>
         <Suspense fallback={<CardSkeleton id="recovery-evidence" title="Recovery evidence" />}>
           <RecoveryEvidenceSection tenantId={tenant.tenantId} canViewRestoreHistory={canViewRestoreHistory} />

@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { getLatestRelevantRestoreRun } from "@/db/queries/recovery-evidence";
 import { listRestoreRuns } from "@/db/queries/restore-run-list";
-import { getViewer, mayViewRestoreHistory } from "@/lib/auth/viewer";
+import { getViewer, mayViewRestoreHistory } from "@/server/auth/viewer";
 import {
   ATTENTION_STATE_LABELS,
   LATEST_RELEVANT_RUN_MARKER,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMemberships } from "@/db/queries/access";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { switchTenant } from "../actions";
 import { parseTenantSearch } from "./search-params";
 

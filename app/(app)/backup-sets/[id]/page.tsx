@@ -5,7 +5,7 @@ import { BackupSetDetail } from "@/components/backup-sets/backup-set-detail";
 import { PageHeader } from "@/components/ui/page-header";
 import { linkClass } from "@/components/ui/styles";
 import { getBackupSetDetail } from "@/db/queries/backup-sets";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { parseId } from "@/lib/errors";
 
 type Params = Promise<{ id: string }>;

@@ -14,7 +14,7 @@ import {
   toOperationRunInput,
   toRestoreRunInput,
 } from "@/db/queries/recovery-evidence";
-import { getViewer, mayViewRestoreHistory } from "@/lib/auth/viewer";
+import { getViewer, mayViewRestoreHistory } from "@/server/auth/viewer";
 import { parseId } from "@/lib/errors";
 import { resolveResultAttention } from "@/lib/recovery/result-attention";
 import { parseMetadata, parseResults } from "@/lib/recovery/results";

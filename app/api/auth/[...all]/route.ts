@@ -1,5 +1,5 @@
 import { toNextJsHandler } from "better-auth/next-js";
-import { getAuth } from "@/lib/auth/server";
+import { getAuth } from "@/server/auth/server";
 
 const handler = (req: Request) => getAuth().handler(req);
 export const { GET, POST } = toNextJsHandler(handler);

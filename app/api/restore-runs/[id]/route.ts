@@ -1,9 +1,9 @@
 /** GET /api/restore-runs/{id} → the run's columns plus `attention` (§3), computed fresh from the row. */
 import { getRestoreRunDetail, toOperationRunInput, toRestoreRunInput } from "@/db/queries/recovery-evidence";
-import { handleApi, requireId } from "@/lib/api/respond";
-import { restoreRunJson } from "@/lib/api/restore-run-json";
-import { requireViewer } from "@/lib/api/viewer";
-import { mayViewRestoreHistory } from "@/lib/auth/viewer";
+import { handleApi, requireId } from "@/server/api/respond";
+import { restoreRunJson } from "@/server/api/restore-run-json";
+import { requireViewer } from "@/server/api/viewer";
+import { mayViewRestoreHistory } from "@/server/auth/viewer";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { resolveResultAttention } from "@/lib/recovery";
 

@@ -1,16 +1,7 @@
 /** GET /api/tenants/{tenantId}/backup-health → the §2 backup health assessment. */
-import { handleApi } from "@/lib/api/respond";
-import { memberEvidenceInputs } from "@/lib/api/tenant-evidence";
-import { resolveBackupHealth } from "@/lib/recovery";
+import { handleApi } from "@/server/api/respond";
+import { memberAssessment } from "@/server/api/tenant-evidence";
 
 export async function GET(request: Request, { params }: { params: Promise<{ tenantId: string }> }) {
-  return handleApi(async () => {
-    const { tenantId, inputs } = await memberEvidenceInputs(request, params);
-    return resolveBackupHealth({
-      tenantId,
-      backupSets: inputs.backupSets,
-      staleAfterHours: inputs.tenant.backupStaleAfterHours,
-      now: new Date(),
-    });
-  });
+  return handleApi(async () => (await memberAssessment(request, params)).backupHealth);
 }

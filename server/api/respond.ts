@@ -3,7 +3,7 @@
  * here. Decisions (status codes, why malformed ids are 400, why unexpected errors are 503 and never 500):
  * docs/decisions/0004-api-errors.md.
  */
-import { DatabaseUnavailableError, ForbiddenError, NotFoundError, UnauthenticatedError, parseId } from "../errors";
+import { DatabaseUnavailableError, ForbiddenError, NotFoundError, UnauthenticatedError, parseId } from "../../lib/errors";
 
 export type ApiErrorCode = "invalid_id" | "unauthenticated" | "forbidden" | "not_found" | "unavailable";
 

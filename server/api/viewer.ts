@@ -5,7 +5,7 @@ import "server-only";
  * they do not belong to reads as null → 404), so a request costs no separate membership statement.
  */
 import { viewerFromHeaders, type Viewer } from "../auth/viewer";
-import { UnauthenticatedError } from "../errors";
+import { UnauthenticatedError } from "../../lib/errors";
 
 export async function requireViewer(request: Request): Promise<Viewer> {
   const viewer = await viewerFromHeaders(request.headers, { resolveCurrentTenant: false });

@@ -1,13 +1,13 @@
 /**
- * `npm run db:generate-load`: writes a generated history (db/load/history.ts) and the two bench operators
+ * `npm run db:generate-load`: writes a generated history (bench/load/history.ts) and the two bench operators
  * into the configured database with COPY in one transaction, checks every reference, then resets
  * sequences and vacuums/analyzes. Timings are measured here and reported honestly (wall clock,
  * generation included).
  */
 import { hashPassword } from "better-auth/crypto";
 import { sql } from "drizzle-orm";
-import { emptyDatasetTables, resetSequence } from "../import/importer";
-import { rowsOf, type Database } from "../client";
+import { emptyDatasetTables, resetSequence } from "../../db/import/importer";
+import { rowsOf, type Database } from "../../db/client";
 import { LineBuffer, openCopySink, copyTime, copyValue } from "./copy-sink";
 import { planHistory, type RestoreRunRow } from "./history";
 

@@ -1,6 +1,6 @@
 /** The JSON body of GET /api/restore-runs/{id}: the run's §1 columns in snake_case, plus `attention` (§3). */
 import type { RestoreRun } from "../../db/schema";
-import type { RestoreResultAttention } from "../recovery/result-attention";
+import type { RestoreResultAttention } from "../../lib/recovery/result-attention";
 
 export interface RestoreRunJson {
   id: number;

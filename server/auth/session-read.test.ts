@@ -1,6 +1,6 @@
 /**
  * The session read path answers only what Better Auth would answer, and delegates everything else
- * (lib/auth/session-read.ts). Each case is checked against `auth.api.getSession` on the same headers.
+ * (server/auth/session-read.ts). Each case is checked against `auth.api.getSession` on the same headers.
  */
 import { serializeSignedCookie } from "better-call";
 import { eq } from "drizzle-orm";

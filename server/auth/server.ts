@@ -15,7 +15,7 @@ export function getAuth(): Auth {
 const readerKey = Symbol.for("recovery-posture.session-reader");
 const gr = globalThis as typeof globalThis & { [readerKey]?: (headers: Headers) => Promise<SessionRead> };
 
-/** The process-wide session read path (lib/auth/session-read.ts) over the same auth instance. */
+/** The process-wide session read path (server/auth/session-read.ts) over the same auth instance. */
 export function getSessionReader(): (headers: Headers) => Promise<SessionRead> {
   gr[readerKey] ??= createSessionReader(getAuth(), getDb());
   return gr[readerKey];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { needsAttentionItems } from "@/components/dashboard/needs-attention-items";
-import { resolveBackupHealth } from "@/lib/recovery/backup-health";
-import { NEEDS_ATTENTION_BOUNDARY, NEEDS_ATTENTION_EMPTY, VIEWER_RESTORE_HISTORY_HELPER_TEXT } from "@/lib/recovery/copy";
-import { resolveRecoveryEvidence } from "@/lib/recovery/evidence-summary";
-import { backupSet, hoursAgo, NOW, opRun, overclaimingSentences, restoreRun } from "@/lib/recovery/test-support";
+import { needsAttentionItems } from "./needs-attention";
+import { resolveBackupHealth } from "./backup-health";
+import { NEEDS_ATTENTION_BOUNDARY, NEEDS_ATTENTION_EMPTY, VIEWER_RESTORE_HISTORY_HELPER_TEXT } from "./copy";
+import { resolveRecoveryEvidence } from "./evidence-summary";
+import { backupSet, hoursAgo, NOW, opRun, overclaimingSentences, restoreRun } from "./test-support";
 
 const healthy = resolveBackupHealth({ tenantId: 1, backupSets: [backupSet({ id: 1 })], staleAfterHours: 24, now: NOW });
 const stale = resolveBackupHealth({

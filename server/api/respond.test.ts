@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { DatabaseUnavailableError, ForbiddenError, NotFoundError, UnauthenticatedError } from "../errors";
+import { DatabaseUnavailableError, ForbiddenError, NotFoundError, UnauthenticatedError } from "../../lib/errors";
 import { InvalidIdError, handleApi, jsonError, requireId } from "./respond";
 
 afterEach(() => {

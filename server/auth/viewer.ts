@@ -3,8 +3,8 @@ import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { getFirstMembership, getMembership, type TenantMembership } from "../../db/queries/access";
-import { DatabaseUnavailableError } from "../errors";
-import { canViewRestoreHistory } from "../recovery/vocabulary";
+import { DatabaseUnavailableError } from "../../lib/errors";
+import { canViewRestoreHistory } from "../../lib/recovery/vocabulary";
 import type { SessionUser } from "./session-read";
 import { getAuth, getSessionReader } from "./server";
 
@@ -33,7 +33,7 @@ export async function viewerFromHeaders(
   try {
     const read = await readSession(h);
     // Everything but a plainly valid session (or none at all) is Better Auth's to decide: it refreshes,
-    // expires and refuses sessions (lib/auth/session-read.ts).
+    // expires and refuses sessions (server/auth/session-read.ts).
     session = read.kind === "session" ? read.value : read.kind === "none" ? null : await auth.api.getSession({ headers: h });
   } catch (e) {
     // Better Auth answers UNAUTHORIZED when the session vanished while being refreshed: that is signed out.

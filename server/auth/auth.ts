@@ -7,7 +7,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import type { Database } from "../../db/client";
-import { env } from "../env";
+import { env } from "../../lib/env";
 import { accountThrottle } from "./account-throttle";
 
 function twinOrigins(appUrl: string): string[] {

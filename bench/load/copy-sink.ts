@@ -6,7 +6,7 @@
 import { once } from "node:events";
 import type { PGlite } from "@electric-sql/pglite";
 import type { Sql } from "postgres";
-import { databaseKind, type Database } from "../client";
+import { databaseKind, type Database } from "../../db/client";
 
 export interface CopySink {
   /**

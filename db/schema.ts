@@ -244,3 +244,7 @@ export type OperationRun = typeof operationRuns.$inferSelect;
 export type RestoreRun = typeof restoreRuns.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
+
+/* ───────────────────────── Accountability (spec §14) ───────────────────────── */
+
+export { auditEvents, type AuditEvent } from "./audit-schema";

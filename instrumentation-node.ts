@@ -1,12 +1,19 @@
 import { describeDatabase } from "./lib/env";
+import { describeError } from "./lib/redact";
 import { migrateDb } from "./db/migrate";
 
 export async function prepareServer(): Promise<void> {
+  // The HTTP edge (client address, 503 for database outages) is preloaded by every launcher; a server
+  // started some other way gets it here, late but before it serves pages.
+  const edge = await import("./server/http-edge.cjs");
+  if (edge.install()) {
+    console.warn("[recovery-posture] started without --require ./server/http-edge-preload.cjs (npm start adds it); installed the HTTP edge now");
+  }
   try {
     await migrateDb();
     console.log(`[recovery-posture] database ready: ${describeDatabase()}`);
   } catch (e) {
     // Serve anyway: every page then shows an error state that makes no claim, and the API answers 503.
-    console.error(`[recovery-posture] database not ready (${describeDatabase()}):`, e instanceof Error ? e.message : e);
+    console.error(`[recovery-posture] database not ready (${describeDatabase()}): ${describeError(e)}`);
   }
 }

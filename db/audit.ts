@@ -50,8 +50,8 @@ export interface AuditEntry {
   occurredAt?: Date;
 }
 
-export async function recordAudit(executor: Executor, entry: AuditEntry): Promise<void> {
-  await executor.insert(auditEvents).values({
+function toRow(entry: AuditEntry) {
+  return {
     actorType: entry.actorType,
     actorId: entry.actorId,
     actorLabel: entry.actorLabel ?? null,
@@ -61,5 +61,16 @@ export async function recordAudit(executor: Executor, entry: AuditEntry): Promis
     clientAddress: entry.clientAddress ?? null,
     detail: entry.detail ? redactDetail(entry.detail) : null,
     ...(entry.occurredAt ? { occurredAt: entry.occurredAt } : {}),
-  });
+  };
+}
+
+export async function recordAudit(executor: Executor, entry: AuditEntry): Promise<void> {
+  await executor.insert(auditEvents).values(toRow(entry));
+}
+
+/** Several entries of one action (e.g. an import touching many tenants), in batches. */
+export async function recordAuditMany(executor: Executor, entries: AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 1000) {
+    await executor.insert(auditEvents).values(entries.slice(i, i + 1000).map(toRow));
+  }
 }

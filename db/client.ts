@@ -11,6 +11,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "../lib/env";
+import { CONNECT_TIMEOUT_MS, STATEMENT_TIMEOUT_MS, failFastSocket } from "./fail-fast";
 import { queryCountingLogger } from "./query-counter";
 import * as schema from "./schema";
 
@@ -72,10 +73,15 @@ function claimDirectory(dir: string): () => void {
 
 function open(): Handle {
   if (env.DATABASE_URL) {
+    // Fail fast when the database is down, recover without a restart (db/fail-fast.ts).
     const client = postgres(env.DATABASE_URL, {
       max: 10,
-      connect_timeout: 5,
+      connect_timeout: CONNECT_TIMEOUT_MS / 1000,
+      backoff: () => 0,
+      // `socket` is a documented postgres.js option its types omit.
+      ...({ socket: failFastSocket } as object),
       idle_timeout: 30,
+      connection: { statement_timeout: STATEMENT_TIMEOUT_MS, idle_in_transaction_session_timeout: STATEMENT_TIMEOUT_MS * 2 },
       onnotice: () => {},
     });
     const db = drizzlePostgres(client, { schema, logger: queryCountingLogger }) as unknown as Database;
@@ -100,14 +106,29 @@ function open(): Handle {
   };
 }
 
+const signalsKey = Symbol.for("recovery-posture.db-signals");
+const gs = globalThis as typeof globalThis & { [signalsKey]?: true };
+
 function handle(): Handle {
   if (!g[globalKey]) {
-    g[globalKey] = open();
-    const shutdown = () => {
-      void closeDb().finally(() => process.exit(0));
-    };
-    process.once("SIGTERM", shutdown);
-    process.once("SIGINT", shutdown);
+    // open() throws when the embedded directory is held by another process: nothing is cached, and the
+    // next request tries again (the server recovers once the directory is free, without a restart).
+    const h = open();
+    g[globalKey] = h;
+    // An embedded database that fails to start is dropped too, so a later request opens it afresh.
+    h.ready.catch(() => {
+      if (g[globalKey] !== h) return;
+      g[globalKey] = undefined;
+      void h.close().catch(() => {});
+    });
+    if (!gs[signalsKey]) {
+      gs[signalsKey] = true;
+      const shutdown = () => {
+        void closeDb().finally(() => process.exit(0));
+      };
+      process.once("SIGTERM", shutdown);
+      process.once("SIGINT", shutdown);
+    }
   }
   return g[globalKey];
 }

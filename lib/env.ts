@@ -16,7 +16,17 @@ const schema = z.object({
   /** Signing secret for sessions. Required in production; `npm run demo` generates one under .data/. */
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   /** Sign-in attempts allowed per client address per minute before throttling. */
-  SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Sign-in attempts allowed per (account, client address) per minute; a success resets the pair. */
+  SIGN_IN_ATTEMPTS_PER_ACCOUNT_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(5),
+  /** Sign-in attempts allowed per account from all addresses together: far above the per-address budget. */
+  SIGN_IN_ATTEMPTS_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  /**
+   * Which proxies may tell the client address through X-Forwarded-For: unset (none: the socket's peer is
+   * the client), "1"/"true" (loopback proxies), or a comma-separated list of addresses and CIDR ranges.
+   * Read by the HTTP edge (server/http-edge.cjs); validated here.
+   */
+  TRUST_PROXY: z.string().trim().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,9 +1,28 @@
+import { describeError, errorCode, logError } from "./redact";
+
 /** Typed errors thrown by query and domain code, mapped at the edge (route handlers → JSON, pages → not-found/error). */
 
+/** Tells the HTTP edge (server/http-edge.cjs) that this request met an unreachable database: a 500 becomes 503. */
+function markRequestDatabaseUnavailable(): void {
+  const context = (globalThis as Record<symbol, { getStore(): { databaseUnavailable?: boolean } | undefined } | undefined>)[
+    Symbol.for("recovery-posture.request-context")
+  ];
+  const store = context?.getStore();
+  if (store) store.databaseUnavailable = true;
+}
+
 export class DatabaseUnavailableError extends Error {
+  /** The first code along the original error's cause chain (ECONNREFUSED, 57P01, 22021…). */
+  readonly code: string | undefined;
   constructor(cause?: unknown) {
-    super("The database could not be reached or did not answer.", { cause });
+    // The original error is not kept: drivers put the statement's parameters (session tokens, password
+    // hashes) on it, and frameworks log causes. Its redacted description is (lib/redact.ts).
+    super("The database could not be reached or did not answer.", {
+      cause: cause === undefined ? undefined : cause instanceof DatabaseUnavailableError ? cause.cause : new Error(describeError(cause)),
+    });
     this.name = "DatabaseUnavailableError";
+    markRequestDatabaseUnavailable();
+    this.code = cause instanceof DatabaseUnavailableError ? cause.code : errorCode(cause);
   }
 }
 
@@ -35,7 +54,7 @@ export async function withDatabase<T>(work: () => Promise<T>): Promise<T> {
   } catch (e) {
     if (e instanceof NotFoundError || e instanceof ForbiddenError || e instanceof UnauthenticatedError) throw e;
     if (e instanceof DatabaseUnavailableError) throw e;
-    console.error("[db]", e);
+    logError("db", e);
     throw new DatabaseUnavailableError(e);
   }
 }

@@ -55,3 +55,19 @@ export function describeError(error: unknown, depth = 0): string {
   if (e.cause !== undefined && e.cause !== error) text += ` ← ${describeError(e.cause, depth + 1)}`;
   return text;
 }
+
+/** The first error code along an error's cause chain (e.g. ECONNREFUSED, 22021), for typed handling. */
+export function errorCode(error: unknown, depth = 0): string | undefined {
+  if (depth > 5 || typeof error !== "object" || error === null) return undefined;
+  const e = error as { code?: unknown; cause?: unknown; errors?: unknown[] };
+  if (typeof e.code === "string" && e.code) return e.code;
+  return errorCode(e.cause, depth + 1) ?? (Array.isArray(e.errors) ? errorCode(e.errors[0], depth + 1) : undefined);
+}
+
+/**
+ * The one way server code logs an error: redacted, one line, with its cause chain. Database errors pass
+ * through here (and through DatabaseUnavailableError, whose cause is already this description).
+ */
+export function logError(scope: string, error: unknown): void {
+  console.error(`[${scope}] ${describeError(error)}`);
+}

@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { setActiveTenant } from "@/db/queries/access";
 import { getAuth } from "@/server/auth/server";
+import { clientAddressFrom } from "@/server/client-address";
 import { applyTenantSwitch, getViewer, membershipFor } from "@/server/auth/viewer";
 import { parseId } from "@/lib/errors";
 
@@ -16,7 +17,11 @@ export async function switchTenant(formData: FormData): Promise<void> {
   const tenantId = parseId(typeof raw === "string" ? raw : null);
   const membership = tenantId === null ? null : await membershipFor(viewer, tenantId);
   if (!membership) notFound();
-  await setActiveTenant(viewer.sessionId, viewer.userId, membership.tenantId);
+  await setActiveTenant(viewer.sessionId, viewer.userId, membership.tenantId, {
+    actorLabel: viewer.email,
+    clientAddress: clientAddressFrom(await headers()),
+    fromTenantId: viewer.currentTenant?.tenantId ?? null,
+  });
   applyTenantSwitch(viewer, membership);
   // Every page (the header's Tenant control included) depends on the current tenant: render it all anew.
   revalidatePath("/", "layout");

@@ -22,6 +22,7 @@ function signedSessionCookie(token: string, secret = SECRET): string {
 function causeChain(values: unknown[]): string {
   const seen: string[] = [];
   const walk = (v: unknown, depth: number) => {
+    if (typeof v === "string") seen.push(v);
     if (depth > 8 || typeof v !== "object" || v === null) return;
     const e = v as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
     seen.push(String(e.code ?? ""), String(e.message ?? ""));

@@ -16,6 +16,7 @@ import {
   type DatasetArray,
   recordSchemas,
 } from "./dataset-schema";
+import { auditImport } from "./import-audit";
 
 export class DatasetError extends Error {
   constructor(
@@ -332,6 +333,7 @@ export async function importDataset(db: Database, d: Dataset, opts: ImportOption
       opts.onProgress?.("users", i + 1, d.users.length);
     }
 
+    await auditImport(tx, d, Boolean(opts.replace));
     return {
       tenants: d.tenants.length,
       users: d.users.length,

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, eq, ilike, sql } from "drizzle-orm";
 import { includes, MEMBERSHIP_ROLES, type MembershipRole } from "../../lib/recovery/vocabulary";
 import { withDatabase } from "../../lib/errors";
+import { recordAudit } from "../audit";
 import { getDb, type Executor } from "../client";
 import { preparedPerExecutor } from "./prepared";
 import { memberships, sessions, tenants } from "../schema";
@@ -96,12 +97,29 @@ export function listMemberships(
   });
 }
 
-/** Points the session at a tenant. The caller has checked membership; the update is also scoped to the session's user. */
-export function setActiveTenant(sessionId: string, userId: string, tenantId: number): Promise<void> {
-  return withDatabase(async () => {
-    await getDb()
-      .update(sessions)
-      .set({ activeTenantId: tenantId, updatedAt: new Date() })
-      .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)));
-  });
+/**
+ * Points the session at a tenant and records the switch in the audit log, in one transaction. The caller
+ * has checked membership; the update is also scoped to the session's user.
+ */
+export function setActiveTenant(
+  sessionId: string,
+  userId: string,
+  tenantId: number,
+  audit: { actorLabel: string; clientAddress: string | null; fromTenantId: number | null },
+): Promise<void> {
+  return withDatabase(() =>
+    getDb().transaction(async (tx) => {
+      const switched = await tx
+        .update(sessions)
+        .set({ activeTenantId: tenantId, updatedAt: new Date() })
+        .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+        .returning({ id: sessions.id });
+      if (!switched.length) return;
+      await recordAudit(tx, {
+        actorType: "user", actorId: userId, actorLabel: audit.actorLabel, tenantId,
+        action: "tenant.switched", target: `tenant:${tenantId}`, clientAddress: audit.clientAddress,
+        detail: { fromTenantId: audit.fromTenantId },
+      });
+    }),
+  );
 }

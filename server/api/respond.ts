@@ -3,6 +3,7 @@
  * here. Decisions (status codes, why malformed ids are 400, why unexpected errors are 503 and never 500):
  * docs/decisions/0004-api-errors.md.
  */
+import { logError } from "../../lib/redact";
 import { DatabaseUnavailableError, ForbiddenError, NotFoundError, UnauthenticatedError, parseId } from "../../lib/errors";
 
 export type ApiErrorCode = "invalid_id" | "unauthenticated" | "forbidden" | "not_found" | "unavailable";
@@ -52,11 +53,8 @@ export function errorResponse(e: unknown): Response {
   if (e instanceof ForbiddenError) return jsonError(403, "forbidden", API_ERROR_MESSAGES.forbidden);
   // One body for "unknown" and "not yours": the response must not reveal that a foreign id exists.
   if (e instanceof NotFoundError) return jsonError(404, "not_found", API_ERROR_MESSAGES.not_found);
-  if (e instanceof DatabaseUnavailableError) {
-    console.error("[api] database unavailable:", e.cause ?? e);
-  } else {
-    console.error("[api] unexpected error, answered 503:", e);
-  }
+  if (e instanceof DatabaseUnavailableError) logError("api", e);
+  else logError("api unexpected, answered 503", e);
   return jsonError(503, "unavailable", API_ERROR_MESSAGES.unavailable);
 }
 

@@ -24,12 +24,15 @@ beforeAll(async () => {
     parseDataset({
       tenants: [{ id: 1, name: "A", slug: "a" }],
       // One account per test: the per-account budget must not leak between tests.
-      users: ["op", "op-b", "op-c", "op-d", "op-e"].map((n) => ({
+      users: ["op", "op-b", "op-c", "op-d", "op-e", "op-f", "op-g"].map((n) => ({
         email: `${n}@example.com`, name: n, password: "right-password", memberships: [{ tenant_id: 1, role: "owner" }],
       })),
     }).dataset,
   );
-  auth = createAuth(db, { appUrl: APP, secret: "x".repeat(40), signInAttemptsPerMinute: 3 });
+  auth = createAuth(db, {
+    appUrl: APP, secret: "x".repeat(40),
+    signInAttemptsPerMinute: 3, signInAttemptsPerAccountAddressPerMinute: 2, signInAttemptsPerAccountPerMinute: 12,
+  });
 });
 afterAll(() => closeDb());
 
@@ -72,14 +75,29 @@ describe("sign-in", () => {
     expect((await signIn("other@example.com", "x", "203.0.113.10")).status).toBe(401);
   });
 
-  it("throttles repeated attempts on one account even from rotating addresses, without revealing whether it exists", async () => {
-    for (const email of ["op-d@example.com", "ghost-2@example.com"]) {
+  it("throttles one address guessing one account below the address budget; the same account elsewhere is unaffected", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await signIn("op-d@example.com", `guess-${i}`, "198.51.100.1")).status);
+    expect(statuses).toEqual([401, 401, 429]);
+    // Even the right password waits out the window from that address…
+    expect((await signIn("op-d@example.com", "right-password", "198.51.100.1")).status).toBe(429);
+    // …but the owner at their own address signs in.
+    expect((await signIn("op-d@example.com", "right-password", "198.51.100.2")).status).toBe(200);
+  });
+
+  it("issue 13 (1): wrong passwords from many addresses do not lock the owner out of their account", async () => {
+    // 10 guesses at one account from 5 addresses: over three times the per-address budget, under the per-account one.
+    for (let i = 0; i < 10; i++) expect((await signIn("op-f@example.com", `guess-${i}`, `192.0.2.${1 + (i % 5)}`)).status).toBe(401);
+    expect((await signIn("op-f@example.com", "right-password", "192.0.2.200")).status).toBe(200);
+  });
+
+  it("bounds a distributed guesser with a per-account budget far above the per-address one, without revealing whether the account exists", async () => {
+    for (const email of ["op-g@example.com", "ghost-2@example.com"]) {
       const statuses: number[] = [];
-      for (let i = 0; i < 4; i++) statuses.push((await signIn(email, `guess-${i}`, `198.51.100.${i + 1}`)).status);
-      expect(statuses, email).toEqual([401, 401, 401, 429]);
+      for (let i = 0; i < 13; i++) statuses.push((await signIn(email, `guess-${i}`, `10.9.${i}.1`)).status);
+      expect(statuses.slice(0, 12).every((s) => s === 401), email).toBe(true);
+      expect(statuses[12], email).toBe(429);
     }
-    // Even the right password waits out the window.
-    expect((await signIn("op-d@example.com", "right-password", "198.51.100.99")).status).toBe(429);
   });
 
   it("refuses sign-up: operators only arrive through the import", async () => {

@@ -1,34 +1,39 @@
 /**
  * Sign-in through Better Auth (email + password, sessions stored in the database).
- * Sign-up is disabled: operators arrive through the dataset import. Repeated sign-in attempts are
- * throttled per client address; failures answer one generic message.
+ * Sign-up is disabled: operators arrive through the dataset import. Sign-in attempts are throttled per
+ * client address (the library's limiter), per (account, address) and, far higher, per account
+ * (./account-throttle.ts); failures answer one generic message. The client address is the one the HTTP
+ * edge resolved (server/http-edge.cjs: X-Forwarded-For only through TRUST_PROXY).
  */
 import { betterAuth } from "better-auth";
+import { createAuthMiddleware } from "better-auth/api";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import type { Database } from "../../db/client";
 import { env } from "../../lib/env";
-import { accountThrottle } from "./account-throttle";
-
-function twinOrigins(appUrl: string): string[] {
-  const u = new URL(appUrl);
-  const origins = [u.origin];
-  // Auth libraries treat localhost and 127.0.0.1 as different origins; accept both for the same port.
-  if (u.hostname === "127.0.0.1") origins.push(`${u.protocol}//localhost${u.port ? `:${u.port}` : ""}`);
-  if (u.hostname === "localhost") origins.push(`${u.protocol}//127.0.0.1${u.port ? `:${u.port}` : ""}`);
-  return origins;
-}
+import { twinOrigins } from "../../lib/origins";
+import { describeError, redactText } from "../../lib/redact";
+import { signInThrottle } from "./account-throttle";
+import { signInAudit, signOutWithAudit } from "./audit-hooks";
 
 const DEV_SECRET = "development-only-secret-do-not-use-in-production-0000";
 
 export interface AuthOptions {
   appUrl?: string;
   secret?: string;
+  /** Per client address. */
   signInAttemptsPerMinute?: number;
+  signInAttemptsPerAccountAddressPerMinute?: number;
+  signInAttemptsPerAccountPerMinute?: number;
 }
 
 export function createAuth(db: Database, options: AuthOptions = {}) {
   const attemptsPerMinute = options.signInAttemptsPerMinute ?? env.SIGN_IN_ATTEMPTS_PER_MINUTE;
+  const throttle = signInThrottle(db, {
+    perAccountAddress: options.signInAttemptsPerAccountAddressPerMinute ?? env.SIGN_IN_ATTEMPTS_PER_ACCOUNT_ADDRESS_PER_MINUTE,
+    perAccount: options.signInAttemptsPerAccountPerMinute ?? env.SIGN_IN_ATTEMPTS_PER_ACCOUNT_PER_MINUTE,
+  });
+  const signOut = signOutWithAudit(db);
   const appUrl = options.appUrl ?? env.APP_URL;
   const secret = options.secret ?? env.BETTER_AUTH_SECRET ?? (env.NODE_ENV === "production" ? undefined : DEV_SECRET);
   if (!secret) {
@@ -66,8 +71,19 @@ export function createAuth(db: Database, options: AuthOptions = {}) {
       database: { generateId: () => crypto.randomUUID(), joins: true },
       useSecureCookies: appUrl.startsWith("https://"),
     },
-    // The same budget per account, so rotating the client address does not buy more guesses.
-    hooks: { before: accountThrottle(db, attemptsPerMinute) },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        await throttle.before(ctx);
+        await signOut(ctx);
+      }),
+      after: signInAudit(db, throttle.onSuccess),
+    },
+    // Everything the library logs goes through the one redaction point (lib/redact.ts).
+    logger: {
+      level: "error",
+      log: (level, message, ...args) =>
+        console.error(`[auth ${level}] ${redactText(message)}${args.length ? ` ${args.map(describeError).join("; ")}` : ""}`),
+    },
     telemetry: { enabled: false },
     plugins: [nextCookies()],
   });

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { getFirstMembership, getMembership, type TenantMembership } from "../../db/queries/access";
 import { DatabaseUnavailableError } from "../../lib/errors";
+import { logError } from "../../lib/redact";
 import { canViewRestoreHistory } from "../../lib/recovery/vocabulary";
 import type { SessionUser } from "./session-read";
 import { getAuth, getSessionReader } from "./server";
@@ -38,7 +39,7 @@ export async function viewerFromHeaders(
   } catch (e) {
     // Better Auth answers UNAUTHORIZED when the session vanished while being refreshed: that is signed out.
     if (isAPIError(e) && e.statusCode === 401) return null;
-    console.error("[auth] session lookup failed:", e);
+    logError("auth session lookup", e);
     throw new DatabaseUnavailableError(e);
   }
   if (!session) return null;

@@ -1,5 +1,4 @@
 import { toNextJsHandler } from "better-auth/next-js";
-import { getAuth } from "@/server/auth/server";
+import { handleAuthRequest } from "@/server/auth/route-handler";
 
-const handler = (req: Request) => getAuth().handler(req);
-export const { GET, POST } = toNextJsHandler(handler);
+export const { GET, POST } = toNextJsHandler(handleAuthRequest);

@@ -3,11 +3,15 @@
  * the bad requests Next would otherwise answer with a 500 (spec §14):
  * - a path whose percent-escapes do not decode ("%zz", "%", "%C0%AF") or that carries a NUL → 400;
  * - a query carrying a NUL byte → 400;
+ * - while the database is known to be unreachable, pages and the API → 503 with the no-claim state;
  * - a server-action POST (Next-Action header) from a foreign or `null` Origin → 403 (Next blocks it too,
  *   but by throwing: a 500).
  */
 import { NextResponse, type NextRequest } from "next/server";
+import { breakerOpen } from "@/lib/db-breaker";
 import { allowedOrigins } from "@/lib/origins";
+import { unavailableHtml } from "@/lib/unavailable-page";
+import { API_ERROR_MESSAGES } from "@/server/api/respond";
 import { STATIC_SECURITY_HEADERS, contentSecurityPolicy, malformedPath, malformedQuery } from "@/lib/security-headers";
 
 function withSecurityHeaders(response: NextResponse, csp: string): NextResponse {
@@ -45,6 +49,17 @@ export function proxy(request: NextRequest) {
     if (origin !== null && !allowedOrigins().includes(origin)) {
       return refuse(request, 403, "This action may only be sent from the app's own pages.", csp);
     }
+  }
+
+  // The database failed moments ago: answer at once with the no-claim state instead of rendering pages
+  // (or running API handlers) that cannot load. The sign-in page and the auth endpoints still run.
+  if (breakerOpen() && !path.startsWith("/sign-in") && !path.startsWith("/api/auth/")) {
+    const response = path.startsWith("/api/")
+      ? NextResponse.json({ error: { code: "unavailable", message: API_ERROR_MESSAGES.unavailable } }, { status: 503 })
+      : new NextResponse(unavailableHtml(), { status: 503, headers: { "content-type": "text/html; charset=utf-8" } });
+    response.headers.set("cache-control", "no-store");
+    response.headers.set("retry-after", "1");
+    return withSecurityHeaders(response, csp);
   }
 
   // Next reads the nonce for its own scripts from the request's CSP header.

@@ -11,7 +11,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "../lib/env";
-import { CONNECT_TIMEOUT_MS, STATEMENT_TIMEOUT_MS, failFastSocket } from "./fail-fast";
+import { failFastClientOptions } from "./fail-fast";
 import { queryCountingLogger } from "./query-counter";
 import * as schema from "./schema";
 
@@ -76,12 +76,8 @@ function open(): Handle {
     // Fail fast when the database is down, recover without a restart (db/fail-fast.ts).
     const client = postgres(env.DATABASE_URL, {
       max: 10,
-      connect_timeout: CONNECT_TIMEOUT_MS / 1000,
-      backoff: () => 0,
-      // `socket` is a documented postgres.js option its types omit.
-      ...({ socket: failFastSocket } as object),
+      ...failFastClientOptions,
       idle_timeout: 30,
-      connection: { statement_timeout: STATEMENT_TIMEOUT_MS, idle_in_transaction_session_timeout: STATEMENT_TIMEOUT_MS * 2 },
       onnotice: () => {},
     });
     const db = drizzlePostgres(client, { schema, logger: queryCountingLogger }) as unknown as Database;

@@ -1,3 +1,4 @@
+import { breakerOpen, noteDatabaseFailure, noteDatabaseSuccess } from "./db-breaker";
 import { describeError, errorCode, logError } from "./redact";
 
 /** Typed errors thrown by query and domain code, mapped at the edge (route handlers → JSON, pages → not-found/error). */
@@ -49,9 +50,14 @@ export class UnauthenticatedError extends Error {
 
 /** Any failure of the database layer becomes DatabaseUnavailableError: never a calm answer, never a 500. */
 export async function withDatabase<T>(work: () => Promise<T>): Promise<T> {
+  // Right after a connection failure, fail at once rather than wait for another connect (lib/db-breaker.ts).
+  if (breakerOpen()) throw new DatabaseUnavailableError(Object.assign(new Error("database unreachable moments ago"), { code: "DB_BREAKER_OPEN" }));
   try {
-    return await work();
+    const result = await work();
+    noteDatabaseSuccess();
+    return result;
   } catch (e) {
+    if (!(e instanceof NotFoundError || e instanceof ForbiddenError || e instanceof UnauthenticatedError)) noteDatabaseFailure(errorCode(e));
     if (e instanceof NotFoundError || e instanceof ForbiddenError || e instanceof UnauthenticatedError) throw e;
     if (e instanceof DatabaseUnavailableError) throw e;
     logError("db", e);

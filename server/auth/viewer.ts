@@ -4,7 +4,8 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { getFirstMembership, getMembership, type TenantMembership } from "../../db/queries/access";
 import { DatabaseUnavailableError } from "../../lib/errors";
-import { logError } from "../../lib/redact";
+import { breakerOpen, noteDatabaseFailure } from "../../lib/db-breaker";
+import { errorCode, logError } from "../../lib/redact";
 import { canViewRestoreHistory } from "../../lib/recovery/vocabulary";
 import type { SessionUser } from "./session-read";
 import { getAuth, getSessionReader } from "./server";
@@ -31,6 +32,7 @@ export async function viewerFromHeaders(
   const auth = getAuth();
   const readSession = getSessionReader();
   let session: SessionUser | null;
+  if (breakerOpen()) throw new DatabaseUnavailableError(Object.assign(new Error("database unreachable moments ago"), { code: "DB_BREAKER_OPEN" }));
   try {
     const read = await readSession(h);
     // Everything but a plainly valid session (or none at all) is Better Auth's to decide: it refreshes,
@@ -40,6 +42,7 @@ export async function viewerFromHeaders(
     // Better Auth answers UNAUTHORIZED when the session vanished while being refreshed: that is signed out.
     if (isAPIError(e) && e.statusCode === 401) return null;
     logError("auth session lookup", e);
+    noteDatabaseFailure(errorCode(e));
     throw new DatabaseUnavailableError(e);
   }
   if (!session) return null;

@@ -1,0 +1,37 @@
+/**
+ * A short circuit breaker for database outages. Pure (state on globalThis, shared by every bundle of the
+ * process). After a connection-level failure (refused, reset, timed out, server shutting down), database
+ * work fails at once for BREAKER_OPEN_MS instead of each request waiting for its own connect attempt; the
+ * first request after that interval is the probe. A success closes it.
+ */
+export const BREAKER_OPEN_MS = 500;
+
+/** Connection-level failures (driver and PostgreSQL codes), as opposed to a bad statement. */
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "ENOTFOUND", "EAI_AGAIN",
+  "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "ERR_SOCKET_CLOSED",
+  "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006",
+]);
+
+interface BreakerState {
+  openUntil: number;
+}
+const key = Symbol.for("recovery-posture.db-breaker");
+const g = globalThis as typeof globalThis & { [key]?: BreakerState };
+const state = (g[key] ??= { openUntil: 0 });
+
+export function isConnectionFailure(code: string | undefined): boolean {
+  return code !== undefined && CONNECTION_CODES.has(code);
+}
+
+export function breakerOpen(now = Date.now()): boolean {
+  return state.openUntil > now;
+}
+
+export function noteDatabaseFailure(code: string | undefined, now = Date.now()): void {
+  if (isConnectionFailure(code)) state.openUntil = now + BREAKER_OPEN_MS;
+}
+
+export function noteDatabaseSuccess(): void {
+  state.openUntil = 0;
+}

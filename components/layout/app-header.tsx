@@ -16,6 +16,7 @@ const NAV = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/restore-runs", label: "Restore runs" },
   { href: "/backup-sets", label: "Backup sets" },
+  { href: "/audit", label: "Audit log" },
 ];
 
 export function AppHeader(props: AppHeaderProps) {

@@ -32,7 +32,7 @@ function nested(depth: number): unknown {
 const ATTACKS: [string, (d: ReturnType<typeof base>) => void, RegExp][] = [
   ["a NUL byte in a tenant name", (d) => (d.tenants[0]!.name = "Ac\u0000me"), /^tenants\[0\]\.name: must not contain a NUL byte/],
   ["a lone surrogate in a status", (d) => (d.restore_runs[0]!.status = "ok\uD800"), /^restore_runs\[0\]\.status: must not contain .*lone surrogate/],
-  ["a NUL byte deep inside results", (d) => (d.restore_runs[0]!.results = { items: [{ name: "x\u0000" }] }), /^restore_runs\[0\]\.results\.items\.0\.name: must not contain a NUL byte/],
+  ["a NUL byte deep inside results", (d) => (d.restore_runs[0]!.results = { items: [{ name: "x\u0000" }] } as never), /^restore_runs\[0\]\.results\.items\.0\.name: must not contain a NUL byte/],
   ["a NUL byte in a JSON key", (d) => ((d.restore_runs[0] as Record<string, unknown>).metadata = { "k\u0000": 1 }), /^restore_runs\[0\]\.metadata: has a key with a NUL byte/],
   ["2026-02-31", (d) => (d.restore_runs[0]!.created_at = "2026-02-31T00:00:00Z"), /^restore_runs\[0\]\.created_at: must be an ISO-8601 timestamp of a real date/],
   ["year 0000", (d) => (d.restore_runs[0]!.created_at = "0000-01-01T00:00:00Z"), /^restore_runs\[0\]\.created_at: must be an ISO-8601/],

@@ -6,7 +6,7 @@
 import { logError } from "../../lib/redact";
 import { DatabaseUnavailableError, ForbiddenError, NotFoundError, UnauthenticatedError, parseId } from "../../lib/errors";
 
-export type ApiErrorCode = "invalid_id" | "unauthenticated" | "forbidden" | "not_found" | "unavailable";
+export type ApiErrorCode = "invalid_id" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "unavailable";
 
 export interface ApiErrorBody {
   error: { code: ApiErrorCode; message: string };
@@ -50,7 +50,7 @@ export function requireId(raw: string | undefined, what: string): number {
 export function errorResponse(e: unknown): Response {
   if (e instanceof InvalidIdError) return jsonError(400, "invalid_id", e.message);
   if (e instanceof UnauthenticatedError) return jsonError(401, "unauthenticated", API_ERROR_MESSAGES.unauthenticated);
-  if (e instanceof ForbiddenError) return jsonError(403, "forbidden", API_ERROR_MESSAGES.forbidden);
+  if (e instanceof ForbiddenError) return jsonError(403, "forbidden", e.message === new ForbiddenError().message ? API_ERROR_MESSAGES.forbidden : e.message);
   // One body for "unknown" and "not yours": the response must not reveal that a foreign id exists.
   if (e instanceof NotFoundError) return jsonError(404, "not_found", API_ERROR_MESSAGES.not_found);
   if (e instanceof DatabaseUnavailableError) logError("api", e);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, lt, sql, type SQL } from "drizzle-orm";
 import { withDatabase } from "../../lib/errors";
 import { auditEvents, type AuditEvent } from "../audit-schema";
 import { getDb, type Executor } from "../client";
@@ -34,11 +34,11 @@ export function listOwnedTenants(userId: string, db: Executor = getDb()): Promis
 }
 
 function visible(scope: AuditScope): SQL {
-  const owned = sql`select ${memberships.tenantId} from ${memberships} where ${memberships.userId} = ${scope.userId} and ${memberships.role} = 'owner'`;
+  const owned = sql`(select m.tenant_id from memberships m where m.user_id = ${scope.userId} and m.role = 'owner')`;
   const tenantPart =
     scope.tenantId !== null
-      ? and(eq(auditEvents.tenantId, scope.tenantId), inArray(auditEvents.tenantId, owned))!
-      : or(inArray(auditEvents.tenantId, owned), and(isNull(auditEvents.tenantId), eq(auditEvents.actorId, scope.userId)))!;
+      ? sql`("audit_events"."tenant_id" = ${scope.tenantId} and "audit_events"."tenant_id" in ${owned})`
+      : sql`("audit_events"."tenant_id" in ${owned} or ("audit_events"."tenant_id" is null and "audit_events"."actor_id" = ${scope.userId}))`;
   return and(tenantPart, scope.action ? eq(auditEvents.action, scope.action) : undefined)!;
 }
 
@@ -55,7 +55,7 @@ async function select(db: Executor, scope: AuditScope, where: SQL | undefined, o
       target: auditEvents.target,
       clientAddress: auditEvents.clientAddress,
       detail: auditEvents.detail,
-      tenantName: sql<string | null>`(select m.tenant_name from memberships m where m.user_id = ${scope.userId} and m.tenant_id = ${auditEvents.tenantId})`,
+      tenantName: sql<string | null>`(select m.tenant_name from memberships m where m.user_id = ${scope.userId} and m.tenant_id = "audit_events"."tenant_id")`,
     })
     .from(auditEvents)
     .where(and(visible(scope), where))

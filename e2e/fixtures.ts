@@ -1,7 +1,17 @@
+import fs from "node:fs";
+import path from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
 import { E2E_PASSWORD, e2eUsers, scenarios, type E2eUser } from "./fixtures/scenarios";
 
 export { expect, scenarios, e2eUsers, E2E_PASSWORD };
+
+/**
+ * Records a secret the tests use (a session token, a key, a password) so the run can prove afterwards
+ * that none of them reached a server log (scripts/check-log-secrets.mjs).
+ */
+export function rememberSecret(value: string): void {
+  if (value.length >= 8) fs.appendFileSync(path.resolve(process.env.E2E_SECRETS_FILE ?? ".data/e2e-secrets.txt"), `${value}\n`);
+}
 
 /** Signs in through the auth endpoint (the same request a script uses); the page's context keeps the cookie. */
 export async function signInAs(page: Page, user: E2eUser): Promise<void> {
@@ -9,6 +19,12 @@ export async function signInAs(page: Page, user: E2eUser): Promise<void> {
     data: { email: e2eUsers[user].email, password: E2E_PASSWORD },
   });
   expect(res.status(), `sign-in as ${user}`).toBe(200);
+  for (const c of await page.context().cookies()) {
+    if (c.name.endsWith("session_token")) {
+      rememberSecret(decodeURIComponent(c.value));
+      rememberSecret(decodeURIComponent(c.value).split(".")[0]!);
+    }
+  }
 }
 
 /** Makes `tenantId` the session's current tenant through the header's Tenant control. */

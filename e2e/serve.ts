@@ -23,6 +23,10 @@ async function main() {
     fs.rmSync(env.PGLITE_DIR, { recursive: true, force: true });
     fs.rmSync(`${env.PGLITE_DIR}.lock`, { force: true });
   }
+  // A fresh list of the secrets the tests use (e2e/fixtures.ts rememberSecret) and of extra server logs.
+  fs.mkdirSync(path.resolve(".data"), { recursive: true });
+  fs.writeFileSync(path.resolve(process.env.E2E_SECRETS_FILE ?? ".data/e2e-secrets.txt"), "");
+  fs.rmSync(path.resolve(".data/security-logs"), { recursive: true, force: true });
   const file = path.resolve(".data/e2e-dataset.json");
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(buildE2eDataset()));
@@ -35,7 +39,17 @@ async function main() {
   if (code !== 0) process.exit(code);
 
   env.NODE_OPTIONS = serverNodeOptions();
-  const server = run(["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", port]);
+  // The server's output is also kept in a file, which the run greps for the tests' secrets afterwards
+  // (scripts/check-log-secrets.mjs): tokens, keys and passwords must never reach the log.
+  const logFile = path.resolve(process.env.E2E_SERVER_LOG ?? ".data/e2e-server.log");
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const log = fs.createWriteStream(logFile);
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", port], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env,
+  });
+  server.stdout.on("data", (d: Buffer) => (process.stdout.write(d), log.write(d)));
+  server.stderr.on("data", (d: Buffer) => (process.stderr.write(d), log.write(d)));
   const stop = () => server.kill("SIGTERM");
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

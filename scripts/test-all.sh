@@ -24,13 +24,17 @@ if ! npx next build > "$out/build.log" 2>&1; then build_failed=1; tail -40 "$out
 echo "-- end to end (playwright)"
 e2e_rc=1
 if [ "$build_failed" = 0 ]; then
-  PLAYWRIGHT_JSON_OUTPUT_NAME="$out/e2e.json" npx playwright test --reporter=list,json
+  E2E_SERVER_LOG="$out/e2e-server.log" PLAYWRIGHT_JSON_OUTPUT_NAME="$out/e2e.json" npx playwright test --reporter=list,json
   e2e_rc=$?
 fi
 
-node --input-type=module - "$out" "$typecheck_failed" "$build_failed" "$vitest_rc" "$e2e_rc" <<'JS'
+echo "-- secrets in the server logs"
+secrets_failed=1
+if [ "$build_failed" = 0 ] && node scripts/check-log-secrets.mjs .data/e2e-secrets.txt "$out/e2e-server.log" .data/security-logs; then secrets_failed=0; fi
+
+node --input-type=module - "$out" "$typecheck_failed" "$build_failed" "$vitest_rc" "$e2e_rc" "$secrets_failed" <<'JS'
 import fs from "node:fs";
-const [dir, tcFailed, buildFailed, vitestRc, e2eRc] = process.argv.slice(2);
+const [dir, tcFailed, buildFailed, vitestRc, e2eRc, secretsFailed] = process.argv.slice(2);
 const read = (f) => { try { return JSON.parse(fs.readFileSync(`${dir}/${f}`, "utf8")); } catch { return null; } };
 const v = read("vitest.json");
 const e = read("e2e.json");
@@ -46,6 +50,7 @@ if (e) {
   rows.push(["playwright", s.expected, failed]);
   if (s.skipped) console.log(`playwright: ${s.skipped} skipped (counted as failed)`), (rows.at(-1)[2] += s.skipped);
 } else rows.push(["playwright", 0, 1]);
+rows.push(["log secrets", secretsFailed === "0" ? 1 : 0, secretsFailed === "0" ? 0 : 1]);
 let p = 0, f = 0;
 for (const [name, passed, failed] of rows) { console.log(`${name}: ${passed} passed, ${failed} failed`); p += passed; f += failed; }
 fs.writeFileSync(`${dir}/summary.txt`, `${p} ${f}\n`);

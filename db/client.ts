@@ -11,6 +11,8 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "../lib/env";
+import { noteDatabaseFailure, noteDatabaseOpening } from "../lib/db-breaker";
+import { DatabaseUnavailableError } from "../lib/errors";
 import { failFastClientOptions } from "./fail-fast";
 import { queryCountingLogger } from "./query-counter";
 import * as schema from "./schema";
@@ -29,13 +31,18 @@ const globalKey = Symbol.for("recovery-posture.db");
 type GlobalWithDb = typeof globalThis & { [globalKey]?: Handle };
 const g = globalThis as GlobalWithDb;
 
-export class EmbeddedDatabaseBusyError extends Error {
+/**
+ * The embedded directory is held by another process. For a server this is an outage like an unreachable
+ * PostgreSQL (a DatabaseUnavailableError: 503 and the no-claim state, and a later request tries again);
+ * for the tools its message says what to do.
+ */
+export class EmbeddedDatabaseBusyError extends DatabaseUnavailableError {
   constructor(dir: string, pid: number) {
-    super(
+    super(Object.assign(new Error(`embedded database ${dir} is held by pid ${pid}`), { code: "PGLITE_BUSY" }));
+    this.message =
       `The embedded database at ${dir} is open in another process (pid ${pid}). ` +
-        `PGlite cannot be shared between processes: stop that process (e.g. the running app) first, ` +
-        `or point DATABASE_URL at PostgreSQL.`,
-    );
+      `PGlite cannot be shared between processes: stop that process (e.g. the running app) first, ` +
+      `or point DATABASE_URL at PostgreSQL.`;
     this.name = "EmbeddedDatabaseBusyError";
   }
 }
@@ -109,8 +116,15 @@ function handle(): Handle {
   if (!g[globalKey]) {
     // open() throws when the embedded directory is held by another process: nothing is cached, and the
     // next request tries again (the server recovers once the directory is free, without a restart).
-    const h = open();
+    let h: Handle;
+    try {
+      h = open();
+    } catch (e) {
+      if (e instanceof EmbeddedDatabaseBusyError) noteDatabaseFailure("PGLITE_BUSY");
+      throw e;
+    }
     g[globalKey] = h;
+    if (h.kind === "pglite") noteDatabaseOpening(h.ready);
     // An embedded database that fails to start is dropped too, so a later request opens it afresh.
     h.ready.catch(() => {
       if (g[globalKey] !== h) return;

@@ -11,21 +11,34 @@ const CONNECTION_CODES = new Set([
   "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "ENOTFOUND", "EAI_AGAIN",
   "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "ERR_SOCKET_CLOSED",
   "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006",
+  // The embedded directory is held by another process (db/client.ts EmbeddedDatabaseBusyError).
+  "PGLITE_BUSY",
 ]);
 
 interface BreakerState {
   openUntil: number;
+  /** The embedded database is starting (WASM load and reopen take seconds under load): fail at once meanwhile. */
+  opening: boolean;
 }
 const key = Symbol.for("recovery-posture.db-breaker");
 const g = globalThis as typeof globalThis & { [key]?: BreakerState };
-const state = (g[key] ??= { openUntil: 0 });
+const state = (g[key] ??= { openUntil: 0, opening: false });
 
 export function isConnectionFailure(code: string | undefined): boolean {
   return code !== undefined && CONNECTION_CODES.has(code);
 }
 
 export function breakerOpen(now = Date.now()): boolean {
-  return state.openUntil > now;
+  return state.opening || state.openUntil > now;
+}
+
+/** While `ready` is pending, database work fails at once instead of queueing behind the start. */
+export function noteDatabaseOpening(ready: Promise<unknown>): void {
+  state.opening = true;
+  const done = () => {
+    state.opening = false;
+  };
+  ready.then(done, done);
 }
 
 export function noteDatabaseFailure(code: string | undefined, now = Date.now()): void {

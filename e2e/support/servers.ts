@@ -5,9 +5,12 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { serverNodeOptions } from "../../scripts/server-options";
 import { buildE2eDataset } from "../fixtures/scenarios";
+
+type Env = Record<string, string | undefined>;
 
 export const E2E_SECRET = "e2e-secret-e2e-secret-e2e-secret-0123456789";
 
@@ -21,7 +24,7 @@ export interface TestServer {
   stop: () => Promise<void>;
 }
 
-function baseEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+function baseEnv(extra: Env): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, BETTER_AUTH_SECRET: E2E_SECRET, ...extra, NODE_ENV: "production" };
   delete env.TRUST_PROXY;
   if (extra.TRUST_PROXY) env.TRUST_PROXY = extra.TRUST_PROXY;
@@ -30,7 +33,7 @@ function baseEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /** Imports the e2e dataset into the database `dbEnv` names (PGLITE_DIR or DATABASE_URL). */
-export async function importE2eDataset(dbEnv: NodeJS.ProcessEnv, name: string): Promise<void> {
+export async function importE2eDataset(dbEnv: Env, name: string): Promise<void> {
   const file = path.resolve(`.data/security-${name}-dataset.json`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(buildE2eDataset()));
@@ -42,8 +45,18 @@ export async function importE2eDataset(dbEnv: NodeJS.ProcessEnv, name: string): 
   if (code !== 0) throw new Error(`import into ${name} failed: ${out}`);
 }
 
-export async function startServer(name: string, port: number, env: NodeJS.ProcessEnv): Promise<TestServer> {
+/** Refuses a port something else already listens on (a readiness check would otherwise ask that server). */
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (e) => reject(new Error(`port ${port} is already in use: ${(e as Error).message}`)));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
+
+export async function startServer(name: string, port: number, env: Env): Promise<TestServer> {
   const url = `http://127.0.0.1:${port}`;
+  await assertPortFree(port);
   const logDir = path.resolve(".data/security-logs");
   fs.mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${name}.log`);
@@ -55,15 +68,19 @@ export async function startServer(name: string, port: number, env: NodeJS.Proces
   child.stdout!.pipe(log, { end: false });
   child.stderr!.pipe(log, { end: false });
   const deadline = Date.now() + 60_000;
+  const fail = (why: string): never => {
+    child.kill("SIGKILL");
+    throw new Error(`${name} server ${why}: ${fs.readFileSync(logFile, "utf8").slice(-2000)}`);
+  };
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} server exited: ${fs.readFileSync(logFile, "utf8")}`);
+    if (child.exitCode !== null) fail("exited");
     try {
-      const res = await fetch(`${url}/sign-in`, { signal: AbortSignal.timeout(2_000) });
+      const res = await fetch(`${url}/api/ping`, { signal: AbortSignal.timeout(2_000) });
       if (res.status === 200) break;
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error(`${name} server did not start`);
+    if (Date.now() > deadline) fail("did not start");
     await new Promise((r) => setTimeout(r, 200));
   }
   return {

@@ -11,8 +11,8 @@ import { linkClass } from "@/components/ui/styles";
 import { listBackupSets } from "@/db/queries/backup-sets";
 import { getViewer } from "@/server/auth/viewer";
 import { POSITIVE_CLAIM_BOUNDARY } from "@/lib/recovery/copy";
-import type { RawSearchParams } from "../cursor";
-import { backupSetsHref, parseBackupSetsSearchParams } from "./search-params";
+import type { RawSearchParams } from "@/lib/search-params/cursor";
+import { backupSetsHref, parseBackupSetsSearchParams } from "@/lib/search-params/backup-sets";
 
 export const metadata: Metadata = { title: "Backup sets" };
 

@@ -8,8 +8,7 @@ import { RestoreRunsEmptyState } from "@/components/restore-runs/table/empty-sta
 import { NoTenant } from "@/components/ui/no-tenant";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { getLatestRelevantRestoreRun } from "@/db/queries/recovery-evidence";
-import { listRestoreRuns } from "@/db/queries/restore-run-list";
+import { getLatestRelevantRestoreRun, listRestoreRuns } from "@/db/queries/restore-runs";
 import { getViewer, mayViewRestoreHistory } from "@/server/auth/viewer";
 import {
   ATTENTION_STATE_LABELS,
@@ -17,8 +16,8 @@ import {
   RESTORE_RUNS_EMPTY,
   RESTORE_RUNS_FILTER_EMPTY,
 } from "@/lib/recovery/copy";
-import type { RawSearchParams } from "../cursor";
-import { parseRestoreRunsSearchParams, restoreRunsHref, type RestoreRunsParams } from "./search-params";
+import type { RawSearchParams } from "@/lib/search-params/cursor";
+import { parseRestoreRunsSearchParams, restoreRunsHref, type RestoreRunsParams } from "@/lib/search-params/restore-runs";
 
 export const metadata: Metadata = { title: "Restore runs" };
 

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listMemberships } from "@/db/queries/access";
 import { getViewer } from "@/server/auth/viewer";
 import { switchTenant } from "../actions";
-import { parseTenantSearch } from "./search-params";
+import { parseTenantSearch } from "@/lib/search-params/tenants";
 
 export const metadata: Metadata = { title: "Tenants" };
 

@@ -32,7 +32,7 @@ export default async function BackupSetPage({ params }: { params: Params }) {
         </Link>
       </p>
       <PageHeader title={`Backup set #${detail.set.id}`}>{detail.set.name}</PageHeader>
-      <BackupSetDetail set={detail.set} tenantName={detail.tenant.name} now={new Date()} />
+      <BackupSetDetail set={detail.set} tenantName={detail.membership.tenantName} now={new Date()} />
     </>
   );
 }

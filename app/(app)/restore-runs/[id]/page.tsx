@@ -8,12 +8,7 @@ import { RunNotices } from "@/components/restore-runs/detail/run-notices";
 import { RunOutcomes } from "@/components/restore-runs/detail/run-outcomes";
 import { PageHeader } from "@/components/ui/page-header";
 import { linkClass } from "@/components/ui/styles";
-import {
-  getLatestRelevantRestoreRun,
-  getRestoreRunDetail,
-  toOperationRunInput,
-  toRestoreRunInput,
-} from "@/db/queries/recovery-evidence";
+import { getLatestRelevantRestoreRun, getRestoreRunDetail } from "@/db/queries/restore-runs";
 import { getViewer, mayViewRestoreHistory } from "@/server/auth/viewer";
 import { parseId } from "@/lib/errors";
 import { resolveResultAttention } from "@/lib/recovery/result-attention";
@@ -39,7 +34,7 @@ export default async function RestoreRunPage({ params }: { params: Params }) {
 
   const { run, operationRun, backupSet } = detail;
   const latest = await getLatestRelevantRestoreRun(run.tenantId);
-  const attention = resolveResultAttention(toRestoreRunInput(run), operationRun ? toOperationRunInput(operationRun) : null);
+  const attention = resolveResultAttention(run, operationRun);
   const results = parseResults(run.results);
   const metadata = parseMetadata(run.metadata);
 

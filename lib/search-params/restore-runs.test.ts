@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ATTENTION_STATES, RECOVERY_POSTURE_REASONS } from "@/lib/recovery/vocabulary";
-import { parseBackupSetsSearchParams } from "../backup-sets/search-params";
-import { cursorFromTokens, decodeCursorKey, encodeCursorKey } from "../cursor";
-import { DEFAULT_RESTORE_RUNS_PARAMS, parseRestoreRunsSearchParams, restoreRunsHref } from "./search-params";
+import { ATTENTION_STATES, RECOVERY_POSTURE_REASONS } from "../recovery/vocabulary";
+import { parseBackupSetsSearchParams } from "./backup-sets";
+import { cursorFromTokens, decodeCursorKey, encodeCursorKey } from "./cursor";
+import { DEFAULT_RESTORE_RUNS_PARAMS, parseRestoreRunsSearchParams, restoreRunsHref } from "./restore-runs";
 
 const token = (value: unknown) => Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
 

@@ -10,31 +10,18 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import fc from "fast-check";
 import type { Sql } from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  BACKUP_SET_STATUSES,
-  OPERATION_RUN_OUTCOMES,
-  OPERATION_RUN_STATUSES,
-  RESTORE_KNOWN_STATUSES,
-  RESULT_ENTRY_STATUSES,
-} from "../../lib/recovery/vocabulary";
+import { BACKUP_SET_STATUSES, RESTORE_KNOWN_STATUSES } from "../../lib/recovery/vocabulary";
 import { resolveBackupHealth } from "../../lib/recovery/backup-health";
 import { resolveRecoveryEvidence, resolveRecoveryEvidenceFromHistory } from "../../lib/recovery/evidence-summary";
 import { closeDb, databaseKind, getDb, resetTestDb } from "../../test/db";
 import type { Database } from "../client";
 import { importDataset, parseDataset } from "../import/importer";
 import * as schema from "../schema";
-import {
-  compareBackupSetsNewestFirst,
-  getLatestRelevantRestoreRun,
-  getRecoveryEvidenceInputs,
-  toBackupSetInput,
-  toOperationRunInput,
-  toRestoreRunInput,
-} from "./recovery-evidence";
+import { compareBackupSetsNewestFirst } from "./backup-sets";
+import { getRecoveryEvidenceInputs } from "./evidence-inputs";
+import { getLatestRelevantRestoreRun } from "./restore-runs";
+import { arbHistory, HOUR, NOW, TENANT_IDS } from "./generated-histories";
 
-const NOW = new Date("2025-06-01T12:00:00.000Z");
-const HOUR = 3_600_000;
-const TENANT_IDS = [1, 2] as const;
 
 let db: Database;
 beforeAll(async () => {
@@ -43,140 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeDb();
 });
-
-/* ───────────────────────── generated histories ───────────────────────── */
-
-/**
- * Few distinct times, so equal timestamps (and equal coalesce() values) are common, around the stale
- * thresholds (0, 1, 6, 24, 48 hours) and sometimes a millisecond apart or slightly in the future.
- */
-const arbTime = fc
-  .record({ hours: fc.constantFrom(-1, 0, 1, 2, 6, 23, 24, 25, 48, 49), ms: fc.constantFrom(0, 0, 0, 1) })
-  .map(({ hours, ms }) => new Date(NOW.getTime() - hours * HOUR + ms).toISOString());
-
-const JUNK_STATUSES = ["", "Completed", "COMPLETED", "completed ", "succeeded", "archived", "unknown", "<b>x</b>"];
-
-/** Any JSON PostgreSQL's jsonb accepts (it rejects the NUL character). */
-const arbJson = fc.jsonValue({ maxDepth: 2 }).filter((v) => !JSON.stringify(v).includes("\\u0000"));
-
-const arbEntry = fc.oneof(
-  {
-    weight: 6,
-    arbitrary: fc.record({
-      key: fc.constantFrom("policy:1", "policy:2", "scopeTag:4", "a:9"),
-      type: fc.constantFrom("deviceConfiguration", "scopeTag"),
-      status: fc.constantFrom(...RESULT_ENTRY_STATUSES),
-    }),
-  },
-  { weight: 1, arbitrary: fc.record({ status: fc.constantFrom("done", "", "APPLIED") }, { requiredKeys: [] }) },
-  { weight: 1, arbitrary: arbJson },
-);
-
-const arbResults = fc.oneof(
-  {
-    weight: 6,
-    arbitrary: fc.record(
-      {
-        items: fc.array(arbEntry, { maxLength: 3 }),
-        foundations: fc.array(arbEntry, { maxLength: 2 }),
-        assignments: fc.array(arbEntry, { maxLength: 2 }),
-      },
-      { requiredKeys: [] },
-    ),
-  },
-  { weight: 1, arbitrary: fc.constant(null) },
-  { weight: 1, arbitrary: fc.constantFrom({}, [], "completed", 42, { items: "all applied" }, { items: null }) },
-  { weight: 1, arbitrary: arbJson },
-);
-
-const arbMetadata = fc.oneof(
-  { weight: 3, arbitrary: fc.constant(null) },
-  {
-    weight: 3,
-    arbitrary: fc.record(
-      {
-        scope_basis: fc.constantFrom("full", "selected", "other"),
-        non_applied: fc.oneof(
-          fc.constant([]),
-          fc.array(fc.record({ key: fc.constantFrom("policy:1", "a:9"), reason: fc.constantFrom("excluded", "") }), {
-            maxLength: 2,
-          }),
-          arbJson,
-        ),
-      },
-      { requiredKeys: [] },
-    ),
-  },
-  { weight: 1, arbitrary: arbJson },
-);
-
-const arbTenantId = fc.constantFrom(...TENANT_IDS);
-
-const arbBackupSet = fc.record({
-  tenant_id: arbTenantId,
-  status: fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom("completed", "completed_with_errors") },
-    { weight: 3, arbitrary: fc.constant("failed") },
-    { weight: 1, arbitrary: fc.constantFrom(...BACKUP_SET_STATUSES) },
-    { weight: 1, arbitrary: fc.constantFrom(...JUNK_STATUSES) },
-  ),
-  item_count: fc.integer({ min: 0, max: 5 }),
-  failed_item_count: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, fc.integer({ min: 1, max: 3 })),
-  started_at: fc.option(arbTime, { nil: null, freq: 2 }),
-  completed_at: fc.option(arbTime, { nil: null, freq: 2 }),
-  created_at: arbTime,
-});
-
-const arbOperationRun = fc.record({
-  tenant_id: arbTenantId,
-  status: fc.oneof(fc.constantFrom(...OPERATION_RUN_STATUSES), fc.constantFrom(...JUNK_STATUSES)),
-  outcome: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...OPERATION_RUN_OUTCOMES) }, fc.constantFrom(...JUNK_STATUSES)),
-});
-
-const arbRestoreRun = fc.record({
-  tenant_id: arbTenantId,
-  status: fc.oneof(
-    { weight: 3, arbitrary: fc.constant("completed") },
-    { weight: 4, arbitrary: fc.constantFrom(...RESTORE_KNOWN_STATUSES) },
-    { weight: 1, arbitrary: fc.constantFrom(...JUNK_STATUSES) },
-  ),
-  is_dry_run: fc.boolean(),
-  results: arbResults,
-  metadata: arbMetadata,
-  created_at: arbTime,
-  completed_at: fc.option(arbTime, { nil: null }),
-  archived_at: fc.option(arbTime, { nil: null, freq: 3 }),
-  /** Index into the same tenant's operation runs, or none. */
-  op: fc.option(fc.nat({ max: 6 }), { nil: null }),
-});
-
-const arbHistory = fc
-  .record({
-    staleAfterHours: fc.tuple(fc.constantFrom(0, 1, 6, 24, 48), fc.constantFrom(0, 1, 6, 24, 48)),
-    backupSets: fc.array(arbBackupSet, { maxLength: 10 }),
-    operationRuns: fc.array(arbOperationRun, { maxLength: 6 }),
-    restoreRuns: fc.array(arbRestoreRun, { maxLength: 16 }),
-    // Interleave ids across tenants, so id order and insertion order differ from per-tenant order.
-    idShuffle: fc.integer({ min: 0, max: 1_000 }),
-  })
-  .map(({ staleAfterHours, backupSets, operationRuns, restoreRuns, idShuffle }) => {
-    const id = (i: number, n: number) => ((i * 7 + idShuffle) % n) + 1; // a permutation of 1..n when gcd(7, n) = 1
-    const perm = (n: number) => (n % 7 === 0 ? (i: number) => i + 1 : (i: number) => id(i, n));
-    const setId = perm(backupSets.length);
-    const opId = perm(operationRuns.length);
-    const runId = perm(restoreRuns.length);
-    const ops = operationRuns.map((o, i) => ({ id: opId(i), type: "restore.execute", started_at: null, completed_at: null, ...o }));
-    return {
-      tenants: TENANT_IDS.map((t, i) => ({ id: t, name: `Tenant ${t}`, slug: `tenant-${t}`, backup_stale_after_hours: staleAfterHours[i] })),
-      backup_sets: backupSets.map((b, i) => ({ id: setId(i), name: `set ${i}`, ...b })),
-      operation_runs: ops,
-      restore_runs: restoreRuns.map(({ op, ...r }, i) => {
-        const mine = ops.filter((o) => o.tenant_id === r.tenant_id);
-        const linked = op === null || mine.length === 0 ? null : mine[op % mine.length]!.id;
-        return { id: runId(i), backup_set_id: null, operation_run_id: linked, ...r };
-      }),
-    };
-  });
 
 /* ───────────────────────── the two paths ───────────────────────── */
 
@@ -193,16 +46,17 @@ async function wholeHistory(tenantId: number) {
     db.select().from(schema.backupSets).where(eq(schema.backupSets.tenantId, tenantId)),
   ]);
   return {
-    runs: runs.map(toRestoreRunInput),
-    operationRuns: ops.map(toOperationRunInput),
+    // The rows are the resolvers' inputs as they are.
+    runs,
+    operationRuns: ops,
     // resolveBackupHealth names the *first* qualifying failed attempt in input order (reported to the
     // lib/recovery owner); both paths hand it sets newest first, so the named set is the newest attempt.
-    backupSets: sets.map(toBackupSetInput).sort(compareBackupSetsNewestFirst),
+    backupSets: sets.sort(compareBackupSetsNewestFirst),
   };
 }
 
 async function expectPathsAgree(tenantId: number): Promise<void> {
-  const inputs = await getRecoveryEvidenceInputs(tenantId, db);
+  const inputs = await getRecoveryEvidenceInputs(tenantId, { db });
   expect(inputs).not.toBeNull();
   const { tenant, backupSets, latestRelevant } = inputs!;
   const all = await wholeHistory(tenantId);
@@ -255,7 +109,7 @@ describe(`getRecoveryEvidenceInputs agrees with the pure path over the whole his
         { id: 3, tenant_id: 1, name: "undated attempt", status: "failed", started_at: null, created_at: "2025-05-01T00:00:00Z" },
       ],
     });
-    const sets = (await getRecoveryEvidenceInputs(1, db))!.backupSets;
+    const sets = (await getRecoveryEvidenceInputs(1, { db }))!.backupSets;
     const health = resolveBackupHealth({ tenantId: 1, backupSets: sets, staleAfterHours: 24, now: NOW });
     expect(health.posture).toBe("degraded");
     expect(health.primaryReason).toBe("latest_backup_attempt_failed");
@@ -284,38 +138,9 @@ describe(`getRecoveryEvidenceInputs agrees with the pure path over the whole his
     expect(latest?.run.id).toBe(1);
     expect(latest?.run.tenantId).toBe(1);
     expect(latest?.run.completedAt?.toISOString()).toBe("2025-06-01T09:00:00.000Z");
-    expect(latest?.operationRun).toStrictEqual({ id: 10, type: "restore.execute", status: "completed", outcome: "partially_succeeded" });
+    expect(latest?.operationRun).toMatchObject({ id: 10, tenantId: 1, type: "restore.execute", status: "completed", outcome: "partially_succeeded" });
     expect((await getLatestRelevantRestoreRun(2, db))?.operationRun?.id).toBe(20);
-    expect(await getRecoveryEvidenceInputs(3, db)).toBeNull();
-  });
-
-  it("scoped to a user: only a member gets the inputs, with that membership", async () => {
-    await loadDataset({
-      tenants: [
-        { id: 1, name: "A", slug: "a" },
-        { id: 2, name: "B", slug: "b" },
-      ],
-      backup_sets: [{ id: 1, tenant_id: 1, name: "ok", status: "completed", completed_at: "2025-06-01T10:00:00Z" }],
-      restore_runs: [{ id: 1, tenant_id: 1, status: "failed", is_dry_run: false, created_at: "2025-06-01T08:00:00Z" }],
-    });
-    const users = ["member", "stranger"].map((name) => ({ id: `u-${name}`, name, email: `${name}@example.com` }));
-    await db.insert(schema.users).values(users);
-    await db.insert(schema.memberships).values([
-      { userId: "u-member", tenantId: 1, role: "viewer", tenantName: "A" },
-      { userId: "u-stranger", tenantId: 2, role: "owner", tenantName: "B" },
-    ]);
-
-    const member = await getRecoveryEvidenceInputs(1, db, "u-member");
-    expect(member?.membership).toStrictEqual({ tenantId: 1, tenantName: "A", tenantSlug: "a", role: "viewer" });
-    expect(member?.latestRelevant?.run.id).toBe(1);
-    expect(member?.backupSets.map((b) => b.id)).toStrictEqual([1]);
-    // A member of another tenant, an unknown user: the tenant does not exist for them.
-    expect(await getRecoveryEvidenceInputs(1, db, "u-stranger")).toBeNull();
-    expect(await getRecoveryEvidenceInputs(1, db, "u-nobody")).toBeNull();
-    // Unscoped (the caller has checked access), the same inputs and no membership.
-    const unscoped = await getRecoveryEvidenceInputs(1, db);
-    expect(unscoped?.membership).toBeNull();
-    expect({ ...unscoped, membership: member?.membership }).toStrictEqual(member);
+    expect(await getRecoveryEvidenceInputs(3, { db })).toBeNull();
   });
 
   it("ties on coalesce(completed_at, created_at) go to the greater id; a newer created_at loses to a newer completion", async () => {
@@ -391,9 +216,9 @@ describe(`getRecoveryEvidenceInputs issues a fixed number of statements (${datab
     });
 
     const small = countingDb();
-    const smallInputs = await getRecoveryEvidenceInputs(1, small.db);
+    const smallInputs = await getRecoveryEvidenceInputs(1, { db: small.db });
     const large = countingDb();
-    const largeInputs = await getRecoveryEvidenceInputs(2, large.db);
+    const largeInputs = await getRecoveryEvidenceInputs(2, { db: large.db });
 
     // One statement: tenant, backup-set representatives (JSON), latest relevant run joined to its operation run.
     expect(small.statements).toHaveLength(1);

@@ -11,8 +11,9 @@ import { closeDb, resetTestDb } from "../../test/db";
 import type { Database } from "../client";
 import { importDataset, parseDataset } from "../import/importer";
 import { listBackupSets } from "./backup-sets";
-import type { ListCursor, ListKey, SortOrder } from "./keyset";
-import { effectiveRestoreRunSort, listRestoreRuns, type RestoreRunSort } from "./restore-run-list";
+import type { ListCursor, ListKey, SortOrder } from "../../lib/search-params/cursor";
+import { effectiveRestoreRunSort, type RestoreRunSortKey as RestoreRunSort } from "../../lib/search-params/restore-runs";
+import { listRestoreRuns } from "./restore-runs";
 
 const NOW = Date.parse("2025-06-01T12:00:00.000Z");
 const HOUR = 3_600_000;

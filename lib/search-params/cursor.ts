@@ -1,5 +1,19 @@
 import { z } from "zod";
-import type { ListCursor, ListKey, PageDirection } from "@/db/queries/keyset";
+
+/** A row's position in a keyset ordering. `completedAt` is the exact stored instant (microseconds, UTC). */
+export interface ListKey {
+  id: number;
+  /** Present (string or null) for the completed-at ordering; absent for the id ordering. */
+  completedAt?: string | null;
+}
+
+export type SortOrder = "asc" | "desc";
+export type PageDirection = "after" | "before";
+
+export interface ListCursor {
+  direction: PageDirection;
+  key: ListKey;
+}
 
 /**
  * URL form of a keyset position: base64url of a small JSON object, `{"i":id}` for the id ordering or

@@ -1,20 +1,29 @@
 import { z } from "zod";
-import type { ListCursor, ListKey, SortOrder } from "@/db/queries/keyset";
 import {
   ATTENTION_STATES,
   RECOVERY_POSTURE_REASONS,
   type AttentionState,
   type RecoveryPostureReason,
-} from "@/lib/recovery/vocabulary";
-import { cursorFromTokens, encodeCursorKey, single, type RawSearchParams } from "../cursor";
+} from "../recovery/vocabulary";
+import { cursorFromTokens, encodeCursorKey, single, type ListCursor, type ListKey, type RawSearchParams, type SortOrder } from "./cursor";
 
 /**
  * /restore-runs query string, parsed once. Every field falls back to its default on a bad value
  * (unknown, repeated, empty, HTML…); nothing raw is ever returned, so nothing raw can be echoed.
  */
 
+/** The orderings of the restore-run list: the page, the query (db/queries/restore-runs.ts) and the table columns use these. */
 export const RESTORE_RUN_SORT_KEYS = ["id", "completed_at"] as const;
 export type RestoreRunSortKey = (typeof RESTORE_RUN_SORT_KEYS)[number];
+
+/**
+ * "A filter means id order": with an attention filter the list is ordered by id only
+ * (restore_runs_tenant_attention_idx is `tenant_id, attention_state, id desc`); there is no index for
+ * attention + completed_at, and a filtered completed-at sort would scan the tenant's history.
+ */
+export function effectiveRestoreRunSort(q: { state: AttentionState | null; sort: RestoreRunSortKey }): RestoreRunSortKey {
+  return q.state === null ? q.sort : "id";
+}
 
 const fields = z.object({
   recovery_posture_reason: z.enum(RECOVERY_POSTURE_REASONS).nullable().catch(null),
@@ -30,7 +39,7 @@ export interface RestoreRunsParams {
   reason: RecoveryPostureReason | null;
   /** Attention filter; null shows every run. */
   state: AttentionState | null;
-  /** The ordering in use. With an attention filter it is always `id` (see effectiveRestoreRunSort). */
+  /** The ordering in use. With an attention filter it is always `id` (effectiveRestoreRunSort). */
   sort: RestoreRunSortKey;
   order: SortOrder;
   cursor: ListCursor | null;
@@ -56,7 +65,7 @@ export function parseRestoreRunsSearchParams(raw: RawSearchParams | null | undef
   });
   if (!parsed.success) return DEFAULT_RESTORE_RUNS_PARAMS;
   const p = parsed.data;
-  const sort: RestoreRunSortKey = p.state === null ? p.sort : "id";
+  const sort = effectiveRestoreRunSort(p);
   return {
     reason: p.recovery_posture_reason,
     state: p.state,

@@ -1,5 +1,4 @@
-import type { ListCursor, ListKey } from "@/db/queries/keyset";
-import { cursorFromTokens, encodeCursorKey, single, type RawSearchParams } from "../cursor";
+import { cursorFromTokens, encodeCursorKey, single, type ListCursor, type ListKey, type RawSearchParams } from "./cursor";
 
 /** /backup-sets query string: only the page cursor. A bad or foreign token means the first page. */
 export interface BackupSetsParams {

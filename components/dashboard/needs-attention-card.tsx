@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, ClaimBoundary } from "@/components/ui/card";
-import { NEEDS_ATTENTION_BOUNDARY, NEEDS_ATTENTION_EMPTY } from "@/lib/recovery/copy";
+import { NEEDS_ATTENTION_BOUNDARY, NEEDS_ATTENTION_EMPTY } from "@/lib/recovery/surface-copy";
 import { EvidenceActionControl } from "./evidence-action";
 import type { NeedsAttentionItem } from "@/lib/recovery/needs-attention";
 

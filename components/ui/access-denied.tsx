@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { RESTORE_HISTORY_FORBIDDEN } from "@/lib/recovery/copy";
+import { RESTORE_HISTORY_FORBIDDEN } from "@/lib/recovery/surface-copy";
 import { linkClass } from "./styles";
 
 /** The 403 page body: what is not allowed, why, and who can help. Makes no claim about the evidence. */

@@ -1,3 +1,5 @@
+import { PageHeader } from "./page-header";
+
 /** Shown when the signed-in operator belongs to no tenant: nothing to report, and no claim. */
 export function NoTenant() {
   return (
@@ -5,5 +7,15 @@ export function NoTenant() {
       You are not a member of any tenant yet, so there is no backup or restore evidence to show. Ask an owner of a
       tenant to add you.
     </p>
+  );
+}
+
+/** A tenant page's whole body when the operator belongs to no tenant. */
+export function NoTenantPage({ title }: { title: string }) {
+  return (
+    <>
+      <PageHeader title={title} />
+      <NoTenant />
+    </>
   );
 }

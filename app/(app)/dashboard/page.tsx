@@ -1,27 +1,16 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { BackupHealthSection, NeedsAttentionSection, RecoveryEvidenceSection } from "@/components/dashboard/loaders";
 import { CardSkeleton } from "@/components/ui/skeleton";
-import { NoTenant } from "@/components/ui/no-tenant";
+import { NoTenantPage } from "@/components/ui/no-tenant";
 import { PageHeader } from "@/components/ui/page-header";
-import { getViewer, mayViewRestoreHistory } from "@/server/auth/viewer";
+import { tenantPage } from "@/server/pages/preamble";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
-  const tenant = viewer.currentTenant;
-  if (!tenant) {
-    return (
-      <>
-        <PageHeader title="Dashboard" />
-        <NoTenant />
-      </>
-    );
-  }
-  const canViewRestoreHistory = mayViewRestoreHistory(tenant);
+  const { tenant, canViewRestoreHistory } = await tenantPage();
+  if (!tenant) return <NoTenantPage title="Dashboard" />;
   return (
     <>
       <PageHeader title="Dashboard">

@@ -1,6 +1,6 @@
 import { Banner } from "@/components/ui/banner";
 import { Card } from "@/components/ui/card";
-import { NON_APPLIED_UNREADABLE_NOTICE } from "@/lib/recovery/copy";
+import { NON_APPLIED_UNREADABLE_NOTICE } from "@/lib/recovery/surface-copy";
 import type { ParsedMetadata } from "@/lib/recovery/results";
 
 /** `metadata.non_applied`: work the run lists as not applied, with reasons. */

@@ -5,10 +5,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveResultAttention } from "../../lib/recovery/result-attention";
-import { closeDb, databaseKind, resetTestDb } from "../../test/db";
+import { closeDb, databaseKind, loadDataset, resetTestDb } from "../../test/db";
 import type { Database } from "../client";
 import * as schema from "../schema";
-import { importDataset, parseDataset } from "./importer";
 import { recomputeAttentionStates } from "./recompute-attention";
 
 let db: Database;
@@ -40,7 +39,7 @@ describe(`recomputeAttentionStates (${databaseKind()})`, () => {
         created_at: "2025-06-01T08:00:00Z",
       })),
     };
-    await importDataset(db, parseDataset(JSON.parse(JSON.stringify(dataset))).dataset, { replace: true });
+    await loadDataset(db, dataset);
     const expected = async () => {
       const rows = await db.select().from(schema.restoreRuns).orderBy(schema.restoreRuns.id);
       const ops = new Map((await db.select().from(schema.operationRuns)).map((o) => [o.id, o]));

@@ -13,9 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKUP_SET_STATUSES, RESTORE_KNOWN_STATUSES } from "../../lib/recovery/vocabulary";
 import { resolveBackupHealth } from "../../lib/recovery/backup-health";
 import { resolveRecoveryEvidence, resolveRecoveryEvidenceFromHistory } from "../../lib/recovery/evidence-summary";
-import { closeDb, databaseKind, getDb, resetTestDb } from "../../test/db";
+import { closeDb, databaseKind, getDb, loadDataset as loadTestDataset, resetTestDb } from "../../test/db";
 import type { Database } from "../client";
-import { importDataset, parseDataset } from "../import/importer";
 import * as schema from "../schema";
 import { compareBackupSetsNewestFirst } from "./backup-sets";
 import { getRecoveryEvidenceInputs } from "./evidence-inputs";
@@ -33,10 +32,7 @@ afterAll(async () => {
 
 /* ───────────────────────── the two paths ───────────────────────── */
 
-/** Imports like `npm run db:import` does: the dataset goes through JSON text first. */
-async function loadDataset(raw: unknown): Promise<void> {
-  await importDataset(db, parseDataset(JSON.parse(JSON.stringify(raw))).dataset, { replace: true });
-}
+const loadDataset = (raw: unknown) => loadTestDataset(db, raw);
 
 /** The pure path's inputs: every row of the tenant, read back from the same database. */
 async function wholeHistory(tenantId: number) {

@@ -4,9 +4,8 @@
  * user and a membership whose role is outside the vocabulary get null (→ 404), on either database.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, databaseKind, resetTestDb } from "../../test/db";
+import { closeDb, databaseKind, loadDataset, resetTestDb } from "../../test/db";
 import type { Database } from "../client";
-import { importDataset, parseDataset } from "../import/importer";
 import * as schema from "../schema";
 import { getBackupSetDetail } from "./backup-sets";
 import { getRecoveryEvidenceInputs } from "./evidence-inputs";
@@ -15,34 +14,32 @@ import { getRestoreRunDetail } from "./restore-runs";
 let db: Database;
 beforeAll(async () => {
   db = await resetTestDb();
+  await loadDataset(db, {
+    tenants: [
+      { id: 1, name: "A", slug: "a" },
+      { id: 2, name: "B", slug: "b" },
+    ],
+    backup_sets: [{ id: 1, tenant_id: 1, name: "ok", status: "completed", completed_at: "2025-06-01T10:00:00Z" }],
+    restore_runs: [{ id: 1, tenant_id: 1, status: "failed", is_dry_run: false, created_at: "2025-06-01T08:00:00Z" }],
+  });
+  const users = ["member", "stranger", "auditor"].map((name) => ({ id: `u-${name}`, name, email: `${name}@example.com` }));
+  await db.insert(schema.users).values(users);
+  await db.insert(schema.memberships).values([
+    { userId: "u-member", tenantId: 1, role: "viewer", tenantName: "A" },
+    { userId: "u-stranger", tenantId: 2, role: "owner", tenantName: "B" },
+    { userId: "u-auditor", tenantId: 1, role: "auditor", tenantName: "A" },
+  ]);
 });
 afterAll(async () => {
   await closeDb();
 });
 
-async function loadDataset(raw: unknown): Promise<void> {
-  await importDataset(db, parseDataset(JSON.parse(JSON.stringify(raw))).dataset, { replace: true });
-}
+const MEMBERSHIP = { tenantId: 1, tenantName: "A", tenantSlug: "a", role: "viewer" };
 
 describe(`member-scoped reads (${databaseKind()})`, () => {
-  it("scoped to a user: only a member gets the inputs, with that membership", async () => {
-    await loadDataset({
-      tenants: [
-        { id: 1, name: "A", slug: "a" },
-        { id: 2, name: "B", slug: "b" },
-      ],
-      backup_sets: [{ id: 1, tenant_id: 1, name: "ok", status: "completed", completed_at: "2025-06-01T10:00:00Z" }],
-      restore_runs: [{ id: 1, tenant_id: 1, status: "failed", is_dry_run: false, created_at: "2025-06-01T08:00:00Z" }],
-    });
-    const users = ["member", "stranger"].map((name) => ({ id: `u-${name}`, name, email: `${name}@example.com` }));
-    await db.insert(schema.users).values(users);
-    await db.insert(schema.memberships).values([
-      { userId: "u-member", tenantId: 1, role: "viewer", tenantName: "A" },
-      { userId: "u-stranger", tenantId: 2, role: "owner", tenantName: "B" },
-    ]);
-
+  it("evidence inputs: only a member gets them, with that membership", async () => {
     const member = await getRecoveryEvidenceInputs(1, { db, forUserId: "u-member" });
-    expect(member?.membership).toStrictEqual({ tenantId: 1, tenantName: "A", tenantSlug: "a", role: "viewer" });
+    expect(member?.membership).toStrictEqual(MEMBERSHIP);
     expect(member?.latestRelevant?.run.id).toBe(1);
     expect(member?.backupSets.map((b) => b.id)).toStrictEqual([1]);
     // A member of another tenant, an unknown user: the tenant does not exist for them.
@@ -54,27 +51,18 @@ describe(`member-scoped reads (${databaseKind()})`, () => {
     expect({ ...unscoped, membership: member?.membership }).toStrictEqual(member);
   });
 
+  it("a backup set and a restore run: a member gets them with the membership; anyone else gets null", async () => {
+    expect((await getBackupSetDetail(1, "u-member", db))?.membership).toStrictEqual(MEMBERSHIP);
+    expect((await getRestoreRunDetail(1, "u-member", db))?.membership).toStrictEqual(MEMBERSHIP);
+    for (const user of ["u-stranger", "u-nobody"]) {
+      expect(await getBackupSetDetail(1, user, db)).toBeNull();
+      expect(await getRestoreRunDetail(1, user, db)).toBeNull();
+    }
+  });
 
   it("a membership with a role outside the vocabulary grants nothing: the set, the run and the evidence are not found", async () => {
-    await loadDataset({
-      tenants: [{ id: 1, name: "A", slug: "a" }],
-      backup_sets: [{ id: 1, tenant_id: 1, name: "ok", status: "completed", completed_at: "2025-06-01T10:00:00Z" }],
-      restore_runs: [{ id: 1, tenant_id: 1, status: "failed", is_dry_run: false, created_at: "2025-06-01T08:00:00Z" }],
-    });
-    const users = ["viewer", "auditor"].map((name) => ({ id: `u-${name}`, name, email: `${name}@example.com` }));
-    await db.insert(schema.users).values(users);
-    await db.insert(schema.memberships).values([
-      { userId: "u-viewer", tenantId: 1, role: "viewer", tenantName: "A" },
-      { userId: "u-auditor", tenantId: 1, role: "auditor", tenantName: "A" },
-    ]);
-    const membership = { tenantId: 1, tenantName: "A", tenantSlug: "a", role: "viewer" };
-    expect((await getBackupSetDetail(1, "u-viewer", db))?.membership).toStrictEqual(membership);
-    expect((await getRestoreRunDetail(1, "u-viewer", db))?.membership).toStrictEqual(membership);
-    expect((await getRecoveryEvidenceInputs(1, { db, forUserId: "u-viewer" }))?.membership).toStrictEqual(membership);
-
     expect(await getBackupSetDetail(1, "u-auditor", db)).toBeNull();
     expect(await getRestoreRunDetail(1, "u-auditor", db)).toBeNull();
     expect(await getRecoveryEvidenceInputs(1, { db, forUserId: "u-auditor" })).toBeNull();
-    expect(await getBackupSetDetail(1, "u-nobody", db)).toBeNull();
   });
 });

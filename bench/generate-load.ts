@@ -10,7 +10,7 @@
  * load rate at the end; --json also prints the report as one JSON line on stdout (the bench reads it).
  */
 import { closeDb, dbReady, getDb } from "../db/client";
-import { BENCH_SAMPLE_USER, BENCH_USER, generateLoad, type LoadProgress } from "../bench/load/generate";
+import { BENCH_SAMPLE_USER, BENCH_USER, generateLoad, type LoadProgress } from "./load/generate";
 import { migrateDb } from "../db/migrate";
 import { describeDatabase } from "../lib/env";
 

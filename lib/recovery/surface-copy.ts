@@ -12,8 +12,14 @@ export const DRY_RUN_NOTICE =
   "Preview only: this dry run proves preview truth only. It is not recovery evidence.";
 export const NEEDS_ATTENTION_EMPTY =
   "Nothing in the evidence shown here needs attention. This is not proof that the tenant can be recovered.";
-export const EVIDENCE_UNAVAILABLE =
-  "Recovery evidence could not be loaded. No claim is made about backups or restores until it can be read.";
+/** The error page (app/error.tsx): any failure while loading, the database unreachable included. */
+export const EVIDENCE_UNAVAILABLE = {
+  title: "Evidence could not be loaded",
+  body:
+    "The data behind this page could not be read, so nothing can be said about backup or restore evidence " +
+    "right now. This is not a sign that anything is fine or broken — it is unknown.",
+  retry: "Try again",
+} as const;
 
 // ── Surface copy added for the operator pages (dashboard, restore runs, backup sets) ─────────────────
 

@@ -95,6 +95,18 @@ export const RESULTS_MISSING_NOTICE =
   "This run recorded no results, so no item outcome can be confirmed from it.";
 
 
+// ── Page intros: the text around the tenant's name under each page title ─────────────────────────────
+
+export const PAGE_INTROS = {
+  dashboard: ["Backup and restore evidence for ", ". Each card says only what its evidence supports."],
+  restoreRuns: ["Every restore run recorded for ", ", archived runs included. Attention is worked out from each run's own results."],
+  backupSets: ["The backup inputs recorded for ", ", latest completion first."],
+} as const satisfies Record<string, readonly [string, string]>;
+
+/** The whole body of a tenant page when the operator belongs to no tenant. */
+export const NO_TENANT =
+  "You are not a member of any tenant yet, so there is no backup or restore evidence to show. Ask an owner of a tenant to add you.";
+
 // ── Lists: restore runs, backup sets, tenants ────────────────────────────────────────────────────────
 
 /** How the restore-run table is ordered, for its caption. */

@@ -4,13 +4,13 @@ import { BackupSetsTable } from "@/components/backup-sets/backup-sets-table";
 import { BackupSetsEmptyState } from "@/components/backup-sets/empty-state";
 import { ClaimBoundary } from "@/components/ui/card";
 import { NoTenantPage } from "@/components/ui/no-tenant";
-import { PageHeader } from "@/components/ui/page-header";
+import { PageHeader, TenantIntro } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { linkClass } from "@/components/ui/styles";
 import { listBackupSets } from "@/db/queries/backup-sets";
 import { tenantPage } from "@/server/pages/preamble";
 import { POSITIVE_CLAIM_BOUNDARY } from "@/lib/recovery/copy";
-import { LIST_PAGE_GONE } from "@/lib/recovery/surface-copy";
+import { LIST_PAGE_GONE, PAGE_INTROS } from "@/lib/recovery/surface-copy";
 import type { RawSearchParams } from "@/lib/search-params/cursor";
 import { backupSetsHref, parseBackupSetsSearchParams } from "@/lib/search-params/backup-sets";
 
@@ -27,8 +27,7 @@ export default async function BackupSetsPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title="Backup sets">
-        The backup inputs recorded for <strong className="font-semibold">{tenant.tenantName}</strong>, latest completion
-        first.
+        <TenantIntro intro={PAGE_INTROS.backupSets} tenantName={tenant.tenantName} />
       </PageHeader>
       <div className="space-y-4">
         <ClaimBoundary>{POSITIVE_CLAIM_BOUNDARY}</ClaimBoundary>

@@ -3,8 +3,9 @@ import { Suspense } from "react";
 import { BackupHealthSection, NeedsAttentionSection, RecoveryEvidenceSection } from "@/components/dashboard/loaders";
 import { CardSkeleton } from "@/components/ui/skeleton";
 import { NoTenantPage } from "@/components/ui/no-tenant";
-import { PageHeader } from "@/components/ui/page-header";
+import { PageHeader, TenantIntro } from "@/components/ui/page-header";
 import { tenantPage } from "@/server/pages/preamble";
+import { PAGE_INTROS } from "@/lib/recovery/surface-copy";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -14,8 +15,7 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title="Dashboard">
-        Backup and restore evidence for <strong className="font-semibold">{tenant.tenantName}</strong>. Each card says
-        only what its evidence supports.
+        <TenantIntro intro={PAGE_INTROS.dashboard} tenantName={tenant.tenantName} />
       </PageHeader>
       <div className="grid gap-4 lg:grid-cols-2">
         <Suspense fallback={<CardSkeleton id="backup-health" title="Backup health" />}>

@@ -5,7 +5,7 @@ import { toRestoreRunRowView } from "@/components/restore-runs/row-view";
 import { RestoreRunsDataTable } from "@/components/restore-runs/table/data-table";
 import { RestoreRunsEmptyState } from "@/components/restore-runs/table/empty-state";
 import { NoTenantPage } from "@/components/ui/no-tenant";
-import { PageHeader } from "@/components/ui/page-header";
+import { PageHeader, TenantIntro } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { getLatestRelevantRestoreRun, listRestoreRuns } from "@/db/queries/restore-runs";
 import { tenantPage } from "@/server/pages/preamble";
@@ -14,6 +14,7 @@ import {
   FILTERED_RUNS_ORDER_NOTE,
   LATEST_RELEVANT_RUN_MARKER,
   LIST_PAGE_GONE,
+  PAGE_INTROS,
   RESTORE_RUNS_EMPTY,
   RESTORE_RUNS_FILTER_EMPTY,
   RESTORE_RUN_ORDER_DESCRIPTIONS,
@@ -70,8 +71,7 @@ export default async function RestoreRunsPage({ searchParams }: { searchParams: 
   return (
     <>
       <PageHeader title="Restore runs">
-        Every restore run recorded for <strong className="font-semibold">{tenant.tenantName}</strong>, archived runs
-        included. Attention is worked out from each run&apos;s own results.
+        <TenantIntro intro={PAGE_INTROS.restoreRuns} tenantName={tenant.tenantName} />
       </PageHeader>
       <div className="space-y-4">
         <ReasonBanner reason={params.reason} />

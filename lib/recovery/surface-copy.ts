@@ -95,6 +95,23 @@ export const RESULTS_MISSING_NOTICE =
   "This run recorded no results, so no item outcome can be confirmed from it.";
 
 
+// ── Cards and notices of the dashboard and the run detail ────────────────────────────────────────────
+
+export const NEEDS_ATTENTION_COUNT = (n: number) => (n === 0 ? "Nothing listed" : `${n} item${n === 1 ? "" : "s"}`);
+
+export const RUN_OUTCOME_COUNT = (count: number, byStatus: string) =>
+  count === 0 ? "No entries recorded." : `${count} entr${count === 1 ? "y" : "ies"} recorded: ${byStatus}.`;
+
+export const NON_APPLIED_EMPTY = { unreadable: "No readable entries.", none: "Nothing is listed as not applied." } as const;
+
+export const RUN_FACTS = {
+  dryRun: { yes: "Yes (preview only)", no: "No" },
+  scope: { full: "Full", selected: "Selected items", unknown: "Not recorded" },
+  missingLink: (id: number | null) => (id === null ? "None linked" : `#${id} (linked, but not found for this tenant)`),
+} as const;
+
+export const FORBIDDEN_CODE_LINE = "Error 403: this page is forbidden for your role.";
+
 // ── Page intros: the text around the tenant's name under each page title ─────────────────────────────
 
 export const PAGE_INTROS = {

@@ -11,7 +11,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { breakerOpen } from "@/lib/db-breaker";
 import { allowedOrigins } from "@/lib/origins";
 import { unavailableHtml } from "@/lib/unavailable-page";
-import { API_ERROR_MESSAGES } from "@/server/api/respond";
+import { API_ERROR_MESSAGES } from "@/lib/recovery/surface-copy";
 import { STATIC_SECURITY_HEADERS, contentSecurityPolicy, malformedPath, malformedQuery } from "@/lib/security-headers";
 
 function withSecurityHeaders(response: NextResponse, csp: string): NextResponse {

@@ -1,6 +1,6 @@
 "use client";
 
-import { UNAVAILABLE_TEXT, UNAVAILABLE_TITLE } from "@/lib/unavailable-page";
+import { EVIDENCE_UNAVAILABLE } from "@/lib/recovery/surface-copy";
 
 /**
  * Any failure while loading (the database unreachable included) lands here: an error that makes no claim.
@@ -9,12 +9,12 @@ import { UNAVAILABLE_TEXT, UNAVAILABLE_TITLE } from "@/lib/unavailable-page";
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <main className="mx-auto max-w-xl px-4 py-16">
-      <h1 className="text-2xl font-semibold">{UNAVAILABLE_TITLE}</h1>
+      <h1 className="text-2xl font-semibold">{EVIDENCE_UNAVAILABLE.title}</h1>
       <p role="alert" className="mt-2 text-slate-700">
-        {UNAVAILABLE_TEXT}
+        {EVIDENCE_UNAVAILABLE.body}
       </p>
       <button type="button" onClick={reset} className="mt-4 rounded border border-slate-300 px-3 py-1">
-        Try again
+        {EVIDENCE_UNAVAILABLE.retry}
       </button>
     </main>
   );

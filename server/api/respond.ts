@@ -5,6 +5,7 @@
  */
 import { logError } from "../../lib/redact";
 import { DatabaseUnavailableError, ForbiddenError, NotFoundError, UnauthenticatedError, parseId } from "../../lib/errors";
+import { API_ERROR_MESSAGES } from "../../lib/recovery/surface-copy";
 
 export type ApiErrorCode = "invalid_id" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "unavailable";
 
@@ -20,13 +21,6 @@ export class InvalidIdError extends Error {
   }
 }
 
-/** Fixed operator-facing messages. Nothing from the request is echoed back. */
-export const API_ERROR_MESSAGES = {
-  unauthenticated: "Sign in first.",
-  forbidden: "Your role in this tenant may not view restore history.",
-  not_found: "Not found.",
-  unavailable: "The service cannot answer right now. No claim is made about backups or restores until it can.",
-} as const;
 
 const NO_STORE = { "cache-control": "no-store" } as const;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { logError } from "../../lib/redact";
-import { API_ERROR_MESSAGES, jsonError } from "../api/respond";
+import { API_ERROR_MESSAGES } from "../../lib/recovery/surface-copy";
+import { jsonError } from "../api/respond";
 import { getAuth } from "./server";
 
 /**

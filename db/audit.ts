@@ -14,23 +14,8 @@ import type { Executor } from "./client";
 
 export type AuditActorType = "user" | "api_key" | "system";
 
-/** The actions recorded today and those the ingest / API-key / webhook features record. */
-export const AUDIT_ACTIONS = [
-  "sign_in.succeeded",
-  "sign_in.failed",
-  "sign_out",
-  "tenant.switched",
-  "dataset.imported",
-  "export.restore_runs",
-  "export.fleet",
-  "export.audit",
-  "ingest.request",
-  "api_key.created",
-  "api_key.revoked",
-  "webhook.created",
-  "webhook.revoked",
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS, type AuditAction } from "../lib/audit-actions";
+import type { AuditAction } from "../lib/audit-actions";
 
 export interface AuditEntry {
   actorType: AuditActorType;

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { AUDIT_ACTIONS } from "@/db/audit";
+import { AUDIT_ACTIONS } from "@/lib/audit-actions";
 import { linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { AUDIT_ACTION_LABELS } from "./labels";
 

@@ -1,4 +1,4 @@
-import type { AuditAction } from "@/db/audit";
+import type { AuditAction } from "@/lib/audit-actions";
 
 /** Operator-facing names of the audit actions; an action without a label is shown as recorded. */
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {

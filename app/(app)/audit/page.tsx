@@ -1,19 +1,18 @@
 import type { Metadata } from "next";
-import { forbidden, notFound, redirect } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { AuditFilter } from "@/components/audit/audit-filter";
 import { AuditTable } from "@/components/audit/audit-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { listAuditEvents, listOwnedTenants } from "@/db/queries/audit";
-import { getViewer } from "@/server/auth/viewer";
-import { auditHref, parseAuditParams } from "./search-params";
+import { pageViewer } from "@/server/pages/preamble";
+import { auditHref, parseAuditParams } from "@/lib/search-params/audit";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 /** /audit (spec §14): owners read the log of the tenants they own, filtered and paged, and export it. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
+  const viewer = await pageViewer();
   const owned = await listOwnedTenants(viewer.userId);
   if (!owned.length) forbidden();
   const params = parseAuditParams(await searchParams);

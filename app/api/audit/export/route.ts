@@ -1,5 +1,5 @@
 /** GET /api/audit/export?format=csv|json[&tenant=ID][&action=…] → the owner's audit log, streamed (spec §14, §11). */
-import { parseAuditParams } from "@/app/(app)/audit/search-params";
+import { parseAuditParams } from "@/lib/search-params/audit";
 import { listOwnedTenants } from "@/db/queries/audit";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { exportAuditLog } from "@/server/audit/export";

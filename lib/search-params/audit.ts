@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { AUDIT_ACTIONS } from "@/db/audit";
-import { parseId } from "@/lib/errors";
+import { AUDIT_ACTIONS } from "../audit-actions";
+import { parseId } from "../errors";
+import type { RawSearchParams } from "./cursor";
 
 /** /audit and its export share these parameters; a bad value falls back to its default, never echoed. */
 export interface AuditParams {
@@ -10,7 +11,7 @@ export interface AuditParams {
   after: number | undefined;
 }
 
-type Raw = Record<string, string | string[] | undefined>;
+type Raw = RawSearchParams;
 const one = (raw: Raw, key: string) => (typeof raw[key] === "string" ? (raw[key] as string) : undefined);
 const action = z.enum(AUDIT_ACTIONS).nullable().catch(null);
 

@@ -2,7 +2,6 @@
  * Next 16's request proxy (the former middleware): security headers with a per-request CSP nonce, and
  * the bad requests Next would otherwise answer with a 500 (spec §14):
  * - a path whose percent-escapes do not decode ("%zz", "%", "%C0%AF") or that carries a NUL → 400;
- * - a query carrying a NUL byte → 400;
  * - while the database is known to be unreachable, pages and the API → 503 with the no-claim state;
  * - a server-action POST (Next-Action header) from a foreign or `null` Origin → 403 (Next blocks it too,
  *   but by throwing: a 500).
@@ -12,7 +11,7 @@ import { breakerOpen } from "@/lib/db-breaker";
 import { allowedOrigins } from "@/lib/origins";
 import { unavailableHtml } from "@/lib/unavailable-page";
 import { API_ERROR_MESSAGES } from "@/lib/recovery/surface-copy";
-import { STATIC_SECURITY_HEADERS, contentSecurityPolicy, malformedPath, malformedQuery } from "@/lib/security-headers";
+import { STATIC_SECURITY_HEADERS, contentSecurityPolicy, malformedPath } from "@/lib/security-headers";
 
 function withSecurityHeaders(response: NextResponse, csp: string): NextResponse {
   response.headers.set("Content-Security-Policy", csp);
@@ -40,9 +39,10 @@ function rawPathAndQuery(request: NextRequest): { path: string; query: string } 
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
-  const { path, query } = rawPathAndQuery(request);
+  // A NUL in the query is not refused here: each page's parameter schema ignores values it cannot use
+  // (spec §7: the page still renders), and no query text the database cannot hold reaches it.
+  const { path } = rawPathAndQuery(request);
   if (malformedPath(path)) return refuse(request, 400, "The request path is not valid (a broken percent-escape or a NUL byte).", csp);
-  if (malformedQuery(query)) return refuse(request, 400, "The query string is not valid (it carries a NUL byte).", csp);
 
   if (request.method === "POST" && request.headers.has("next-action")) {
     const origin = request.headers.get("origin");
@@ -51,9 +51,11 @@ export function proxy(request: NextRequest) {
     }
   }
 
-  // The database failed moments ago: answer at once with the no-claim state instead of rendering pages
-  // (or running API handlers) that cannot load. The sign-in page and the auth endpoints still run.
-  if (breakerOpen() && !path.startsWith("/sign-in") && !path.startsWith("/api/auth/")) {
+  // The database failed moments ago: answer a signed-in request at once with the no-claim state instead of
+  // rendering pages (or running API handlers) that cannot load. The sign-in page and the auth endpoints run.
+  // Requests without a session cookie need no database to be answered (401, the sign-in page): they pass.
+  const hasSession = /(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=/.test(request.headers.get("cookie") ?? "");
+  if (hasSession && breakerOpen() && !path.startsWith("/sign-in") && !path.startsWith("/api/auth/")) {
     const response = path.startsWith("/api/")
       ? NextResponse.json({ error: { code: "unavailable", message: API_ERROR_MESSAGES.unavailable } }, { status: 503 })
       : new NextResponse(unavailableHtml(), { status: 503, headers: { "content-type": "text/html; charset=utf-8" } });

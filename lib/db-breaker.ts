@@ -4,13 +4,16 @@
  * work fails at once for BREAKER_OPEN_MS instead of each request waiting for its own connect attempt; the
  * first request after that interval is the probe. A success closes it.
  */
-export const BREAKER_OPEN_MS = 500;
+export const BREAKER_OPEN_MS = 250;
 
-/** Connection-level failures (driver and PostgreSQL codes), as opposed to a bad statement. */
+/**
+ * Failures to establish a connection (driver and PostgreSQL codes). A pooled connection that dies (reset,
+ * closed, terminated by a shutdown: 57P01) does not open the breaker: the next connect may well succeed,
+ * and counting those would keep the breaker open for a while after the database is back.
+ */
 const CONNECTION_CODES = new Set([
-  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "ENOTFOUND", "EAI_AGAIN",
-  "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "ERR_SOCKET_CLOSED",
-  "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006",
+  "ECONNREFUSED", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "CONNECT_TIMEOUT",
+  "57P03", "08001", "08004",
   // The embedded directory is held by another process (db/client.ts EmbeddedDatabaseBusyError).
   "PGLITE_BUSY",
 ]);

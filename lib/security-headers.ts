@@ -39,14 +39,3 @@ export function malformedPath(rawPath: string): boolean {
     return true;
   }
 }
-
-/**
- * A query string whose decoded names or values carry a NUL byte (no database text can hold one). Broken
- * escapes elsewhere in a query decode leniently (URLSearchParams keeps them as text) and are left to each
- * page's parameter schema, which ignores values it does not know (spec §7).
- */
-export function malformedQuery(search: string): boolean {
-  if (!search) return false;
-  for (const [name, value] of new URLSearchParams(search)) if (name.includes("\0") || value.includes("\0")) return true;
-  return false;
-}

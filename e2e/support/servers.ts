@@ -99,10 +99,16 @@ export async function startServer(name: string, port: number, env: Env): Promise
 
 /** Signs in and returns the Cookie header. */
 export async function signInCookie(base: string, email: string, password: string, headers: Record<string, string> = {}): Promise<{ status: number; cookie: string }> {
-  const res = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base, ...headers },
-    body: JSON.stringify({ email, password }),
+  const send = () =>
+    fetch(`${base}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: base, ...headers },
+      body: JSON.stringify({ email, password }),
+    });
+  // A kept-alive socket the server closed in the meantime is the client's transport race, not an answer.
+  const res = await send().catch((e: Error & { cause?: { code?: string } }) => {
+    if (e.cause?.code === "ECONNRESET" || e.cause?.code === "UND_ERR_SOCKET") return send();
+    throw e;
   });
   const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   await res.arrayBuffer();

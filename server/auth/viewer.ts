@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { getFirstMembership, getMembership, type TenantMembership } from "../../db/queries/access";
 import { DatabaseUnavailableError } from "../../lib/errors";
-import { breakerOpen, noteDatabaseFailure } from "../../lib/db-breaker";
+import { noteDatabaseFailure } from "../../lib/db-breaker";
 import { errorCode, logError } from "../../lib/redact";
 import { canViewRestoreHistory } from "../../lib/recovery/vocabulary";
 import type { SessionUser } from "./session-read";
@@ -32,7 +32,6 @@ export async function viewerFromHeaders(
   const auth = getAuth();
   const readSession = getSessionReader();
   let session: SessionUser | null;
-  if (breakerOpen()) throw new DatabaseUnavailableError(Object.assign(new Error("database unreachable moments ago"), { code: "DB_BREAKER_OPEN" }));
   try {
     const read = await readSession(h);
     // Everything but a plainly valid session (or none at all) is Better Auth's to decide: it refreshes,

@@ -45,7 +45,8 @@ export function noteDatabaseOpening(ready: Promise<unknown>): void {
 }
 
 export function noteDatabaseFailure(code: string | undefined, now = Date.now()): void {
-  if (isConnectionFailure(code)) state.openUntil = now + BREAKER_OPEN_MS;
+  // A directory held by another process is not freed within milliseconds: look again once a second.
+  if (isConnectionFailure(code)) state.openUntil = now + (code === "PGLITE_BUSY" ? 1_000 : BREAKER_OPEN_MS);
 }
 
 export function noteDatabaseSuccess(): void {

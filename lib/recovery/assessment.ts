@@ -7,10 +7,11 @@
 import { resolveBackupHealth, type TenantBackupHealthAssessment } from "./backup-health";
 import { resolveRecoveryEvidence, type LatestRelevantRestore, type RecoveryEvidenceSummary } from "./evidence-summary";
 import { highestSeverity, needsAttentionItems, type NeedsAttentionItem, type SeverityOrNone } from "./needs-attention";
+import { evidenceAgeDays } from "./freshness";
 import type { BackupSetInput } from "./types";
 
 export interface TenantAssessmentInputs {
-  tenant: { id: number; backupStaleAfterHours: number };
+  tenant: { id: number; backupStaleAfterHours: number; restoreEvidenceStaleAfterDays: number };
   /** The backup sets that can decide §2 (all of them, or the representatives the query selects). */
   backupSets: BackupSetInput[];
   latestRelevant: LatestRelevantRestore | null;
@@ -40,7 +41,14 @@ export function assessTenant(
     backupPosture: backupHealth.posture,
     latestRelevant: inputs.latestRelevant,
     canViewRestoreHistory: opts.canViewRestoreHistory,
+    now: opts.now,
+    staleAfterDays: inputs.tenant.restoreEvidenceStaleAfterDays,
   });
-  const needsAttention = needsAttentionItems(backupHealth, evidence);
+  const latestAt = evidence.latestRelevantRestoreAt === null ? null : new Date(evidence.latestRelevantRestoreAt);
+  const needsAttention = needsAttentionItems(backupHealth, evidence, {
+    ageDays: evidenceAgeDays(latestAt, opts.now),
+    staleAfterDays: inputs.tenant.restoreEvidenceStaleAfterDays,
+    canViewRestoreHistory: opts.canViewRestoreHistory,
+  });
   return { backupHealth, evidence, needsAttention, severity: highestSeverity(needsAttention) };
 }

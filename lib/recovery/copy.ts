@@ -58,6 +58,18 @@ export const NEEDS_ATTENTION_SOURCES = {
   recovery: "Recovery evidence",
 } as const;
 
+/** §9 Needs Attention item for restore evidence older than the tenant's freshness window. */
+export const FRESHNESS_COPY = {
+  title: (days: number | null) =>
+    days === null ? "Restore evidence has no readable time" : `Restore evidence is ${days} day${days === 1 ? "" : "s"} old`,
+  description: (windowDays: number) =>
+    `The latest executed restore is older than this tenant's ${windowDays}-day freshness window. Old evidence says little about a restore today; run a new restore test.`,
+  actionLabel: "Open restore history",
+  staleBadge: "Stale evidence",
+  freshBadge: "Within window",
+  noEvidence: "No evidence",
+} as const;
+
 export const BACKUP_ACTION_LABELS = {
   latestSet: "Open latest backup set",
   allSets: "Open backup sets",

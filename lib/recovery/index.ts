@@ -6,6 +6,7 @@ export * from "./age";
 export * from "./backup-health";
 export * from "./results";
 export * from "./result-attention";
+export * from "./freshness";
 export * from "./evidence-summary";
 export * from "./needs-attention";
 export * from "./assessment";

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { and, desc, eq, sql, type Placeholder, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { BackupSetInput, OperationRunInput, RestoreRunInput } from "../../lib/recovery/types";
 import { includes, MEMBERSHIP_ROLES } from "../../lib/recovery/vocabulary";
 import type { TenantMembership } from "./access";
@@ -67,7 +67,7 @@ export function toBackupSetInput(b: BackupSet): BackupSetInput {
  * the tenant has accumulated (a daily backup adds ~365 a year). Columns: id, name, status, item_count,
  * failed_item_count, started_at, completed_at.
  */
-function backupHealthSetsSql(tenantId: number | Placeholder): SQL {
+export function backupHealthSetsSql(tenantId: number | Placeholder | SQL.Aliased | SQLWrapper): SQL {
   const columns = sql.raw(`b.id, b.name, b.status, b.item_count, b.failed_item_count, b.started_at, b.completed_at`);
   return sql`
     with recursive statuses(status) as (
@@ -105,7 +105,7 @@ export interface LatestRelevantRun {
  * cannot collide with `operation_runs.status`; its ORDER BY matches restore_runs_latest_relevant_idx, so
  * the plan is an index scan that stops at the first row (asserted by db/queries/explain.test.ts).
  */
-function latestRelevantRunSubquery(tenantId: number | Placeholder, db: Executor) {
+export function latestRelevantRunSubquery(tenantId: number | Placeholder | SQLWrapper, db: Executor) {
   return db
     .select()
     .from(restoreRuns)
@@ -211,7 +211,7 @@ const scopedEvidence = preparedPerExecutor((db) => buildEvidenceStatement(db, tr
 const unscopedEvidence = preparedPerExecutor((db) => buildEvidenceStatement(db, false));
 
 /** The JSON rows of backupHealthSetsSql (column names as keys, timestamps as ISO text) as BackupSetInput. */
-function parseBackupSetsJson(value: unknown): BackupSetInput[] {
+export function parseBackupSetsJson(value: unknown): BackupSetInput[] {
   const rows = (typeof value === "string" ? JSON.parse(value) : value) as Array<Record<string, unknown>>;
   const time = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
   return rows.map((r) => ({

@@ -70,6 +70,20 @@ export const FRESHNESS_COPY = {
   noEvidence: "No evidence",
 } as const;
 
+/** §11: the claim boundaries every export carries (a trailing note row in CSV, a field in JSON). */
+export const EXPORT_CLAIM_BOUNDARIES = {
+  fleet: [
+    "Backup health reflects backup inputs only. It does not prove that a restore will succeed.",
+    "Needs Attention covers backup inputs, the latest executed restore and its age only.",
+    "A tenant with no item shows no visible issues; that is not proof that it can be recovered.",
+  ],
+  restoreRuns: [
+    "Each run's attention speaks about that run only; dry runs and previews prove preview truth only.",
+    "A clean run is not proof that the tenant can be recovered.",
+    "Archived runs are included: evidence cannot be archived away.",
+  ],
+} as const;
+
 export const BACKUP_ACTION_LABELS = {
   latestSet: "Open latest backup set",
   allSets: "Open backup sets",

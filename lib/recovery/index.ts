@@ -10,3 +10,4 @@ export * from "./freshness";
 export * from "./evidence-summary";
 export * from "./needs-attention";
 export * from "./assessment";
+export * from "./fleet";

@@ -5,7 +5,7 @@
  */
 import { DatabaseUnavailableError, ForbiddenError, NotFoundError, UnauthenticatedError, parseId } from "../../lib/errors";
 
-export type ApiErrorCode = "invalid_id" | "unauthenticated" | "forbidden" | "not_found" | "unavailable";
+export type ApiErrorCode = "invalid_id" | "invalid_parameter" | "unauthenticated" | "forbidden" | "not_found" | "unavailable";
 
 export interface ApiErrorBody {
   error: { code: ApiErrorCode; message: string };
@@ -16,6 +16,14 @@ export class InvalidIdError extends Error {
   constructor(readonly what: string) {
     super(`The ${what} id must be a positive whole number written in decimal digits, without a sign or leading zeros.`);
     this.name = "InvalidIdError";
+  }
+}
+
+/** A query parameter that is not one of its documented values. The message names the parameter (from a fixed list), never the value. */
+export class InvalidParameterError extends Error {
+  constructor(readonly parameter: string) {
+    super(`The "${parameter}" parameter is not one of its documented values.`);
+    this.name = "InvalidParameterError";
   }
 }
 
@@ -48,6 +56,7 @@ export function requireId(raw: string | undefined, what: string): number {
 /** Maps any error to its response. Unknown errors are logged and answered 503: never a 500, never a calm body. */
 export function errorResponse(e: unknown): Response {
   if (e instanceof InvalidIdError) return jsonError(400, "invalid_id", e.message);
+  if (e instanceof InvalidParameterError) return jsonError(400, "invalid_parameter", e.message);
   if (e instanceof UnauthenticatedError) return jsonError(401, "unauthenticated", API_ERROR_MESSAGES.unauthenticated);
   if (e instanceof ForbiddenError) return jsonError(403, "forbidden", API_ERROR_MESSAGES.forbidden);
   // One body for "unknown" and "not yours": the response must not reveal that a foreign id exists.
@@ -65,6 +74,15 @@ export async function handleApi(work: () => Promise<unknown>): Promise<Response>
   try {
     // Serialize inside the try: a value JSON cannot encode is an unexpected error too, not a 500.
     return jsonOk(await work());
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
+
+/** Like handleApi, for handlers that build their own response (streamed exports). */
+export async function handleApiResponse(work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work();
   } catch (e) {
     return errorResponse(e);
   }

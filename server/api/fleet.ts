@@ -1,0 +1,22 @@
+import "server-only";
+import { parseFleetQuery, FLEET_PARAMS, type FleetQuery } from "../../lib/fleet-query";
+import { readFleet, selectFleet, type FleetResult } from "../fleet/read";
+import { InvalidParameterError } from "./respond";
+import { requireViewer } from "./viewer";
+
+
+export function strictFleetQuery(request: Request): FleetQuery {
+  const params = new URL(request.url).searchParams;
+  const { query, invalid } = parseFleetQuery((name) => params.getAll(name), "strict");
+  if (invalid) throw new InvalidParameterError(invalid);
+  return query;
+}
+
+/** The signed-in operator's fleet for a fleet API request: 401 without a session, 400 for a bad parameter. */
+export async function fleetForRequest(request: Request, opts: { paged: boolean }, now: Date = new Date()): Promise<FleetResult & { now: Date }> {
+  const query = strictFleetQuery(request);
+  const viewer = await requireViewer(request);
+  return { ...selectFleet(await readFleet(viewer.userId, now), query, opts), now };
+}
+
+export { FLEET_PARAMS };

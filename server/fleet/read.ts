@@ -1,0 +1,52 @@
+import "server-only";
+import { getFleetInputs } from "../../db/queries/fleet";
+import { assessTenant, type TenantAssessment } from "../../lib/recovery/assessment";
+import {
+  compareTenantsWorstFirst,
+  fleetCounts,
+  fleetPage,
+  matchesFleetFilter,
+  toFleetRow,
+  type FleetCounts,
+  type FleetRow,
+} from "../../lib/recovery/fleet";
+import { canViewRestoreHistory } from "../../lib/recovery/vocabulary";
+import { encodeFleetCursor, type FleetQuery } from "../../lib/fleet-query";
+
+export interface FleetEntry {
+  row: FleetRow;
+  assessment: TenantAssessment;
+  canViewRestoreHistory: boolean;
+}
+
+/**
+ * Every tenant of the user, assessed at `now` by the one tenant assessment (with the role's view of
+ * restore history, as the per-tenant APIs do), in the §10 default order. One statement.
+ */
+export async function readFleet(userId: string, now: Date): Promise<FleetEntry[]> {
+  const inputs = await getFleetInputs(userId);
+  const entries = inputs.map((i) => {
+    const canView = canViewRestoreHistory(i.role);
+    const assessment = assessTenant(i, { now, canViewRestoreHistory: canView });
+    return { row: toFleetRow(i.tenant, i.role, assessment), assessment, canViewRestoreHistory: canView };
+  });
+  return entries.sort((a, b) => compareTenantsWorstFirst(a.row, b.row));
+}
+
+export interface FleetResult {
+  /** The page (or, for exports, every match). */
+  entries: FleetEntry[];
+  /** Counts over every tenant matching the filters (not only this page). */
+  counts: FleetCounts;
+  nextCursor: string | null;
+  /** Tenants of the operator before filtering. */
+  fleetSize: number;
+}
+
+export function selectFleet(all: FleetEntry[], query: FleetQuery, opts: { paged: boolean }): FleetResult {
+  const matching = all.filter((e) => matchesFleetFilter(e.row, query.filter));
+  const counts = fleetCounts(matching.map((e) => e.row));
+  if (!opts.paged) return { entries: matching, counts, nextCursor: null, fleetSize: all.length };
+  const page = fleetPage(matching, { after: query.after, limit: query.limit });
+  return { entries: page.items, counts, nextCursor: page.next ? encodeFleetCursor(page.next) : null, fleetSize: all.length };
+}

@@ -27,7 +27,12 @@ export interface ExportSpec<T> {
   jsonExtra?: () => Record<string, unknown>;
 }
 
-const CSV_OPTIONS = { record_delimiter: "windows", escape_formulas: true } as const;
+const CSV_OPTIONS = {
+  record_delimiter: "windows",
+  escape_formulas: true,
+  // Booleans as words (the library's default writes "1" and an empty cell, which reads as missing).
+  cast: { boolean: (v: boolean) => (v ? "true" : "false") },
+} as const;
 
 /** CSV records for rows of cells (null → empty cell). */
 export function csvLines(rows: Cell[][]): string {

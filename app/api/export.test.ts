@@ -24,7 +24,7 @@ beforeAll(async () => {
       results: { items: [{ key: "p", type: "t", status: "applied" }], foundations: [], assignments: [] },
       metadata: null, created_at: new Date(T0 - (5_000 - i) * 3_600_000).toISOString(), completed_at: null,
       ...(i % 17 === 0 ? { archived_at: new Date(T0).toISOString() } : {}),
-    } as (typeof data.restore_runs)[number]);
+    } as unknown as (typeof data.restore_runs)[number]);
   }
   await importDataset(db, parseDataset(data).dataset);
   for (const who of ["alice", "olga", "vic", "bob"]) cookies[who] = await signIn(`${who}@example.test`);

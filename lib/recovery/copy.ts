@@ -70,6 +70,15 @@ export const FRESHNESS_COPY = {
   noEvidence: "No evidence",
 } as const;
 
+/** §10 fleet copy. A tenant with no item shows "no visible issues", never "healthy" or "protected". */
+export const FLEET_COPY = {
+  severity: { critical: "Critical", high: "High", medium: "Medium", none: "No visible issues" },
+  boundary:
+    "Ranked by the Needs Attention items of each tenant's backup inputs, latest executed restore and its age. A tenant with no item shows no visible issues; that is not proof that it can be recovered.",
+  empty: "None of your tenants matches these filters.",
+  noTenants: "You are not a member of any tenant yet.",
+} as const;
+
 /** §11: the claim boundaries every export carries (a trailing note row in CSV, a field in JSON). */
 export const EXPORT_CLAIM_BOUNDARIES = {
   fleet: [

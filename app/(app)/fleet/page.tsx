@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { ExportLinks } from "@/components/exports/export-links";
+import { FleetFilters } from "@/components/fleet/fleet-filters";
+import { FleetSummary } from "@/components/fleet/fleet-summary";
+import { FleetTable } from "@/components/fleet/fleet-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { secondaryButtonClass } from "@/components/ui/styles";
+import { fleetSearch } from "@/lib/fleet-query";
+import { FLEET_COPY } from "@/lib/recovery/copy";
+import { getViewer } from "@/server/auth/viewer";
+import { readFleet, selectFleet } from "@/server/fleet/read";
+import { switchTenant } from "../actions";
+import { parseFleetSearchParams } from "./search-params";
+
+export const metadata: Metadata = { title: "Fleet" };
+
+/** §10: every tenant of the operator, any role, worst first, filtered and paged. */
+export default async function FleetPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/sign-in");
+  const query = parseFleetSearchParams(await searchParams);
+  const fleet = selectFleet(await readFleet(viewer.userId, new Date()), query, { paged: true });
+  const filtered = Object.keys(query.filter).length > 0;
+  const nextHref = fleet.nextCursor ? `/fleet${fleetSearch(query.filter, { cursor: fleet.nextCursor, limit: query.limit })}` : null;
+  const firstHref = query.after ? `/fleet${fleetSearch(query.filter, { limit: query.limit })}` : null;
+  const caption = `Your tenants, worst first${query.after ? ", a later page" : ""}`;
+  return (
+    <>
+      <PageHeader title="Fleet">
+        Every tenant you are a member of, worst first: highest Needs Attention severity, then more items, then older
+        restore evidence.
+      </PageHeader>
+      <div className="space-y-4">
+        <FleetSummary counts={fleet.counts} fleetSize={fleet.fleetSize} />
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <FleetFilters filter={query.filter} clearHref={filtered ? "/fleet" : null} />
+          <ExportLinks href={`/api/fleet/export${fleetSearch(query.filter)}`} label="Export every matching tenant" />
+        </div>
+        {fleet.entries.length > 0 ? (
+          <FleetTable
+            caption={caption}
+            openTenant={switchTenant}
+            rows={fleet.entries.map((e) => ({ row: e.row, items: e.assessment.needsAttention, canViewRestoreHistory: e.canViewRestoreHistory }))}
+          />
+        ) : (
+          <p className="rounded-md border border-slate-200 bg-white p-4">
+            {fleet.fleetSize === 0 ? FLEET_COPY.noTenants : FLEET_COPY.empty}
+          </p>
+        )}
+        {nextHref || firstHref ? (
+          <nav aria-label="Fleet pages" className="flex flex-wrap gap-2">
+            {firstHref ? <Link href={firstHref} className={secondaryButtonClass}>First page</Link> : null}
+            {nextHref ? <Link href={nextHref} className={secondaryButtonClass} rel="next">Next page</Link> : null}
+          </nav>
+        ) : null}
+      </div>
+    </>
+  );
+}

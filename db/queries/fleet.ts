@@ -11,8 +11,6 @@ import {
   compareBackupSetsNewestFirst,
   latestRelevantRunSubquery,
   parseBackupSetsJson,
-  toOperationRunInput,
-  toRestoreRunInput,
 } from "./recovery-evidence";
 
 export interface FleetTenantInputs extends TenantAssessmentInputs {
@@ -36,7 +34,29 @@ const fleetStatement = preparedPerExecutor((db) => {
     .from(sql`(${backupHealthSetsSql(memberships.tenantId)}) s`)
     .as("health");
   return db
-    .select()
+    .select({
+      role: memberships.role,
+      tenantId: tenants.id,
+      name: tenants.name,
+      backupStaleAfterHours: tenants.backupStaleAfterHours,
+      restoreEvidenceStaleAfterDays: tenants.restoreEvidenceStaleAfterDays,
+      health: health.items,
+      // The latest relevant run: every column the assessment reads (attention is computed from the row).
+      runId: latest.id,
+      runBackupSetId: latest.backupSetId,
+      runOperationRunId: latest.operationRunId,
+      runStatus: latest.status,
+      runIsDryRun: latest.isDryRun,
+      runResults: latest.results,
+      runMetadata: latest.metadata,
+      runCreatedAt: latest.createdAt,
+      runCompletedAt: latest.completedAt,
+      runArchivedAt: latest.archivedAt,
+      opId: operationRuns.id,
+      opType: operationRuns.type,
+      opStatus: operationRuns.status,
+      opOutcome: operationRuns.outcome,
+    })
     .from(memberships)
     .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
     .innerJoinLateral(health, sql`true`)
@@ -51,16 +71,39 @@ export function getFleetInputs(userId: string, db: Executor = getDb()): Promise<
   return withDatabase(async () => {
     const rows = await fleetStatement(db).execute({ userId });
     return rows.flatMap((r) => {
-      const role = r.memberships.role;
+      const role = r.role;
       if (!includes(MEMBERSHIP_ROLES, role)) return [];
+      const tenant = {
+        id: r.tenantId,
+        name: r.name,
+        backupStaleAfterHours: r.backupStaleAfterHours,
+        restoreEvidenceStaleAfterDays: r.restoreEvidenceStaleAfterDays,
+      };
+      const run =
+        // A left join's nulls: no relevant run (the columns themselves are NOT NULL).
+        r.runId === null || r.runCreatedAt === null || r.runStatus === null || r.runIsDryRun === null
+          ? null
+          : {
+              id: r.runId,
+              tenantId: r.tenantId,
+              backupSetId: r.runBackupSetId,
+              operationRunId: r.runOperationRunId,
+              status: r.runStatus,
+              isDryRun: r.runIsDryRun,
+              results: r.runResults,
+              metadata: r.runMetadata,
+              createdAt: r.runCreatedAt,
+              completedAt: r.runCompletedAt,
+              archivedAt: r.runArchivedAt,
+            };
+      const operationRun =
+        r.opId === null ? null : { id: r.opId, type: r.opType ?? "", status: r.opStatus ?? "", outcome: r.opOutcome ?? "" };
       return [
         {
           role,
-          tenant: r.tenants,
-          backupSets: parseBackupSetsJson(r.health.items).sort(compareBackupSetsNewestFirst),
-          latestRelevant: r.latest
-            ? { run: toRestoreRunInput(r.latest), operationRun: r.operation_runs ? toOperationRunInput(r.operation_runs) : null }
-            : null,
+          tenant,
+          backupSets: parseBackupSetsJson(r.health).sort(compareBackupSetsNewestFirst),
+          latestRelevant: run ? { run, operationRun } : null,
         },
       ];
     });

@@ -153,9 +153,10 @@ export function fleetCounts(rows: readonly FleetRow[]): FleetCounts {
 
 /**
  * One page of the matching rows in the default order, after a cursor key (exclusive), and the key to
- * continue from (null on the last page). `sorted` must already be in compareTenantsWorstFirst order.
+ * continue from (null on the last page). `sorted` must already be in compareTenantsWorstFirst order, each
+ * item carrying its row's fleetSortKey.
  */
-export function fleetPage<T extends { row: FleetRow }>(
+export function fleetPage<T extends { key: FleetSortKey }>(
   sorted: readonly T[],
   opts: { after: FleetSortKey | null; limit: number },
 ): { items: T[]; next: FleetSortKey | null } {
@@ -167,12 +168,12 @@ export function fleetPage<T extends { row: FleetRow }>(
     let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (compareFleetKeys(fleetSortKey(sorted[mid]!.row), after) <= 0) lo = mid + 1;
+      if (compareFleetKeys(sorted[mid]!.key, after) <= 0) lo = mid + 1;
       else hi = mid;
     }
     start = lo;
   }
   const items = sorted.slice(start, start + opts.limit);
   const more = start + opts.limit < sorted.length;
-  return { items, next: more && items.length ? fleetSortKey(items[items.length - 1]!.row) : null };
+  return { items, next: more && items.length ? items[items.length - 1]!.key : null };
 }

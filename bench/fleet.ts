@@ -206,7 +206,7 @@ async function csvExport(base: string, cookie: string, pgid: number, downloads: 
   const timer = setInterval(() => (peak = Math.max(peak, groupRssMb(pgid))), 50);
   for (let i = 0; i < downloads; i++) {
     const t0 = performance.now();
-    const r = await fetch(`${base}/api/fleet/export?format=csv`, { headers: { cookie } });
+    const r = await fetch(`${base}/api/fleet/export?format=csv`, { headers: { cookie }, signal: AbortSignal.timeout(120_000) });
     const text = await r.text();
     times.push(performance.now() - t0);
     if (r.status !== 200) throw new Error(`export answered ${r.status}`);

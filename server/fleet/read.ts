@@ -39,6 +39,26 @@ export async function readFleet(userId: string, now: Date): Promise<FleetEntry[]
   return entries.sort((a, b) => compareFleetKeys(a.key, b.key));
 }
 
+const inFlight = new Map<string, Promise<{ entries: FleetEntry[]; now: Date }>>();
+
+/**
+ * readFleet at the current instant, with request coalescing: requests for the same operator's fleet that
+ * arrive while one read is running share it (and its `now`, taken when that read started — moments
+ * earlier, and reported as the computed-at instant). Nothing is kept once the read settles: this is not
+ * a cache, every result is computed during the request that receives it. Without it, ten concurrent
+ * fleet requests of one MSP owner ran ten 5,000-tenant reads at once on a 256 MB heap.
+ */
+export function readFleetNow(userId: string): Promise<{ entries: FleetEntry[]; now: Date }> {
+  const running = inFlight.get(userId);
+  if (running) return running;
+  const now = new Date();
+  const read = readFleet(userId, now)
+    .then((entries) => ({ entries, now }))
+    .finally(() => inFlight.delete(userId));
+  inFlight.set(userId, read);
+  return read;
+}
+
 export interface FleetResult {
   /** The page (or, for exports, every match). */
   entries: FleetEntry[];

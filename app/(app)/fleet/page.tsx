@@ -10,7 +10,7 @@ import { secondaryButtonClass } from "@/components/ui/styles";
 import { fleetSearch } from "@/lib/fleet-query";
 import { FLEET_COPY } from "@/lib/recovery/copy";
 import { getViewer } from "@/server/auth/viewer";
-import { readFleet, selectFleet } from "@/server/fleet/read";
+import { readFleetNow, selectFleet } from "@/server/fleet/read";
 import { switchTenant } from "../actions";
 import { parseFleetSearchParams } from "./search-params";
 
@@ -21,7 +21,7 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
   const viewer = await getViewer();
   if (!viewer) redirect("/sign-in");
   const query = parseFleetSearchParams(await searchParams);
-  const fleet = selectFleet(await readFleet(viewer.userId, new Date()), query, { paged: true });
+  const fleet = selectFleet((await readFleetNow(viewer.userId)).entries, query, { paged: true });
   const filtered = Object.keys(query.filter).length > 0;
   const nextHref = fleet.nextCursor ? `/fleet${fleetSearch(query.filter, { cursor: fleet.nextCursor, limit: query.limit })}` : null;
   const firstHref = query.after ? `/fleet${fleetSearch(query.filter, { limit: query.limit })}` : null;

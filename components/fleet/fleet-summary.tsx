@@ -1,4 +1,5 @@
-import { FLEET_COPY, OVERVIEW_STATE_LABELS } from "@/lib/recovery/copy";
+import { OVERVIEW_STATE_LABELS } from "@/lib/recovery/copy";
+import { FLEET_COPY } from "@/lib/recovery/fleet-copy";
 import type { FleetCounts } from "@/lib/recovery/fleet";
 import { OVERVIEW_STATES } from "@/lib/recovery/vocabulary";
 

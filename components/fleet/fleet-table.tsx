@@ -3,14 +3,8 @@ import { BACKUP_POSTURE_TONES, overviewTone } from "@/components/dashboard/tones
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/date-time";
 import { linkClass, secondaryButtonClass } from "@/components/ui/styles";
-import {
-  ATTENTION_STATE_LABELS,
-  BACKUP_HEALTH_HEADLINES,
-  BACKUP_POSTURE_LABELS,
-  FLEET_COPY,
-  FRESHNESS_COPY,
-  OVERVIEW_STATE_LABELS,
-} from "@/lib/recovery/copy";
+import { ATTENTION_STATE_LABELS, BACKUP_HEALTH_HEADLINES, BACKUP_POSTURE_LABELS, OVERVIEW_STATE_LABELS } from "@/lib/recovery/copy";
+import { FLEET_COPY, FRESHNESS_COPY } from "@/lib/recovery/fleet-copy";
 import type { NeedsAttentionItem, SeverityOrNone } from "@/lib/recovery/needs-attention";
 import type { FleetRow } from "@/lib/recovery/fleet";
 

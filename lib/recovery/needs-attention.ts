@@ -4,7 +4,8 @@
  * so they match the cards exactly.
  */
 import type { TenantBackupHealthAssessment } from "./backup-health";
-import { BACKUP_ACTION_LABELS, FRESHNESS_COPY, NEEDS_ATTENTION_SOURCES, VIEWER_RESTORE_HISTORY_HELPER_TEXT } from "./copy";
+import { BACKUP_ACTION_LABELS, NEEDS_ATTENTION_SOURCES, VIEWER_RESTORE_HISTORY_HELPER_TEXT } from "./copy";
+import { FRESHNESS_COPY } from "./fleet-copy";
 import type { EvidenceAction, RecoveryEvidenceSummary } from "./evidence-summary";
 import type { AttentionState, BackupPosture, OverviewState } from "./vocabulary";
 

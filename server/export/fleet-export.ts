@@ -1,5 +1,5 @@
 import "server-only";
-import { EXPORT_CLAIM_BOUNDARIES } from "../../lib/recovery/copy";
+import { EXPORT_CLAIM_BOUNDARIES } from "../../lib/recovery/fleet-copy";
 import type { FleetRow } from "../../lib/recovery/fleet";
 import type { FleetEntry, FleetResult } from "../fleet/read";
 import { exportResponse, type Cell, type ExportFormat } from "./stream";

@@ -1,7 +1,7 @@
 import "server-only";
 import { restoreRunExportBatch, type RestoreRunExportRow } from "../../db/queries/restore-run-export";
 import { toOperationRunInput, toRestoreRunInput } from "../../db/queries/recovery-evidence";
-import { EXPORT_CLAIM_BOUNDARIES } from "../../lib/recovery/copy";
+import { EXPORT_CLAIM_BOUNDARIES } from "../../lib/recovery/fleet-copy";
 import { resolveResultAttention, type RestoreResultAttention } from "../../lib/recovery/result-attention";
 import { restoreRunJson } from "../api/restore-run-json";
 import { exportResponse, type Cell, type ExportFormat } from "./stream";

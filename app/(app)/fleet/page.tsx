@@ -8,7 +8,7 @@ import { FleetTable } from "@/components/fleet/fleet-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { secondaryButtonClass } from "@/components/ui/styles";
 import { fleetSearch } from "@/lib/fleet-query";
-import { FLEET_COPY } from "@/lib/recovery/copy";
+import { FLEET_COPY } from "@/lib/recovery/fleet-copy";
 import { getViewer } from "@/server/auth/viewer";
 import { readFleetNow, selectFleet } from "@/server/fleet/read";
 import { switchTenant } from "../actions";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assessTenant } from "./assessment";
-import { compareTenantsWorstFirst, fleetCounts, fleetPage, fleetSortKey, matchesFleetFilter, toFleetRow, type FleetRow } from "./fleet";
+import { compareTenantsWorstFirst, fleetCounts, fleetPage, fleetSortKey, matchesFleetFilter, toFleetRow, type FleetRow, type FleetSortKey } from "./fleet";
 import { backupSet, hoursAgo, NOW, restoreRun } from "./test-support";
 
 const row = (over: Partial<FleetRow> & { tenantId: number }): FleetRow => ({
@@ -58,7 +58,7 @@ describe("compareTenantsWorstFirst (§10 default order)", () => {
         );
         const sorted = [...rows].sort(compareTenantsWorstFirst).map((x) => ({ row: x, key: fleetSortKey(x) }));
         const seen: number[] = [];
-        let after = null;
+        let after: FleetSortKey | null = null;
         for (;;) {
           const page = fleetPage(sorted, { after, limit });
           seen.push(...page.items.map((i) => i.row.tenantId));

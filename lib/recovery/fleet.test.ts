@@ -60,7 +60,7 @@ describe("compareTenantsWorstFirst (§10 default order)", () => {
         const seen: number[] = [];
         let after: FleetSortKey | null = null;
         for (;;) {
-          const page = fleetPage(sorted, { after, limit });
+          const page: { items: typeof sorted; next: FleetSortKey | null } = fleetPage(sorted, { after, limit });
           seen.push(...page.items.map((i) => i.row.tenantId));
           if (!page.next) break;
           after = page.next;

@@ -1,7 +1,7 @@
 /**
  * npm run bench:fleet [-- --sizes fleet-10k,fleet-1M] [--duration 10] [--warmup 3] [--connections 10]
  *                        [--port 3441] [--reuse-data] [--csv-downloads 5]
- * (also `npm run bench -- --fleet`, which runs this after the main benchmark)
+ * (`npm run bench` runs this after the main benchmark unless --skip-fleet)
  *
  * The fleet benchmark of issue 10: the owner of 5,000 tenants (bench@example.com owns every generated
  * tenant) with a short history (10k restore runs) and a long one (1M). Per size: a fresh database

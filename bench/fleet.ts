@@ -1,6 +1,6 @@
 /**
  * npm run bench:fleet [-- --sizes fleet-10k,fleet-1M] [--duration 10] [--warmup 3] [--connections 10]
- *                        [--port 3441] [--reuse-data] [--csv-downloads 5]
+ *                        [--fleet-port 3290] [--reuse-data] [--csv-downloads 5]
  * (`npm run bench` runs this after the main benchmark unless --skip-fleet)
  *
  * The fleet benchmark of issue 10: the owner of 5,000 tenants (bench@example.com owns every generated
@@ -72,7 +72,7 @@ function parse(argv: string[]): Options {
     duration: num("--duration", 10),
     warmup: num("--warmup", 3),
     connections: num("--connections", 10),
-    port: num("--fleet-port", 3441),
+    port: num("--fleet-port", 3290),
     reuseData: args.includes("--reuse-data"),
     csvDownloads: num("--csv-downloads", 5),
   };

@@ -30,7 +30,9 @@ export function FleetTable({
   openTenant: (formData: FormData) => Promise<void>;
 }) {
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+    // One form for the table: each row's Open button submits its own tenantId (a submit button's name and
+    // value), so the page carries one server-action form instead of one per row.
+    <form action={openTenant} className="overflow-x-auto rounded-md border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-slate-800">
@@ -104,17 +106,15 @@ export function FleetTable({
                 </div>
               </td>
               <td className="px-3 py-2">
-                <form action={openTenant}>
-                  <input type="hidden" name="tenantId" value={row.tenantId} />
-                  <button type="submit" className={secondaryButtonClass} aria-label={`Open the dashboard of ${row.name}`}>
-                    Open
-                  </button>
-                </form>
+                <button type="submit" name="tenantId" value={row.tenantId} className={secondaryButtonClass}
+                  aria-label={`Open the dashboard of ${row.name}`}>
+                  Open
+                </button>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </form>
   );
 }

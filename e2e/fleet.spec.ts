@@ -45,6 +45,7 @@ test.describe("fleet", () => {
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect(page.locator("#needs-attention").getByText("Restore evidence is 150 days old")).toBeVisible();
     await expect(page.locator("#recovery-evidence").getByText("No recent issues visible")).toBeVisible();
+    await expect(page.locator("#recovery-evidence")).toContainText("older than this tenant's freshness window");
 
     await page.goto("/fleet?state=no_recent_issues_visible&attention=1&q=e2e");
     await expect(page.getByRole("table", { name: /Your tenants/ }).locator("tbody th[scope=row]")).toHaveCount(1);

@@ -12,6 +12,7 @@ export const FRESHNESS_COPY = {
     `The latest executed restore is older than this tenant's ${windowDays}-day freshness window. Old evidence says little about a restore today; run a new restore test.`,
   actionLabel: "Open restore history",
   staleBadge: "Stale evidence",
+  olderThanWindow: "older than this tenant's freshness window",
   freshBadge: "Within window",
   noEvidence: "No evidence",
 } as const;

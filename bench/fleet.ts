@@ -226,7 +226,7 @@ async function runSize(size: Size, o: Options) {
     databaseUrl = (await run("bash", [".ci/start-postgres.sh", size.database])).trim().split("\n").pop()!;
     await run("npx", ["tsx", "scripts/migrate.ts"], { DATABASE_URL: databaseUrl });
     log("loading…");
-    await run("npx", ["tsx", "scripts/generate-load.ts", "--tenants", String(size.tenants), "--runs-per-tenant", String(size.runsPerTenant), "--seed", "1"], { DATABASE_URL: databaseUrl });
+    await run("npx", ["tsx", "bench/generate-load.ts", "--tenants", String(size.tenants), "--runs-per-tenant", String(size.runsPerTenant), "--seed", "1"], { DATABASE_URL: databaseUrl });
     fs.writeFileSync(stateFile, JSON.stringify({ databaseUrl }));
   }
   const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });

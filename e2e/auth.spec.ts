@@ -99,17 +99,16 @@ test.describe("tenants", () => {
   });
 });
 
-test("the old tenant search URL lands on the fleet, filtered by the same name", async ({ asOwner: page }) => {
+test("the tenant search page finds one of the operator's tenants by name and makes it current", async ({ asOwner: page }) => {
   await page.goto("/tenants?q=failed%20rest");
-  await expect(page).toHaveURL(/\/fleet\?q=failed\+rest$/);
-  const table = page.getByRole("table", { name: /Your tenants/ });
-  await expect(table.getByRole("row")).toHaveCount(2); // the header row and one tenant
-  await table.getByRole("button", { name: `Open the dashboard of ${scenarios.failed.name}` }).click();
+  const list = page.getByRole("list", { name: "Your tenants" });
+  await expect(list.getByRole("listitem")).toHaveCount(1);
+  await list.getByRole("button", { name: `Make ${scenarios.failed.name} the current tenant` }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByLabel("Tenant", { exact: true }).locator("option:checked")).toHaveText(scenarios.failed.name);
   // Another tenant's name finds nothing, and a LIKE wildcard is taken literally.
   for (const q of [encodeURIComponent(scenarios.outsider.name), "%25"]) {
     await page.goto(`/tenants?q=${q}`);
-    await expect(page.getByText("None of your tenants matches these filters.")).toBeVisible();
+    await expect(page.getByText("No tenant of yours matches.")).toBeVisible();
   }
 });

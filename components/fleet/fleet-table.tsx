@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { BACKUP_POSTURE_TONES, overviewTone } from "@/components/dashboard/tones";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
+import { BACKUP_POSTURE_TONES, freshnessTone, overviewTone, SEVERITY_TONES } from "@/components/ui/tones";
 import { DateTime } from "@/components/ui/date-time";
 import { linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ATTENTION_STATE_LABELS, BACKUP_HEALTH_HEADLINES, BACKUP_POSTURE_LABELS, OVERVIEW_STATE_LABELS } from "@/lib/recovery/copy";
 import { FLEET_COPY, FRESHNESS_COPY } from "@/lib/recovery/fleet-copy";
-import type { NeedsAttentionItem, SeverityOrNone } from "@/lib/recovery/needs-attention";
+import type { NeedsAttentionItem } from "@/lib/recovery/needs-attention";
 import type { FleetRow } from "@/lib/recovery/fleet";
 
 export interface FleetTableRow {
@@ -13,8 +13,6 @@ export interface FleetTableRow {
   items: NeedsAttentionItem[];
   canViewRestoreHistory: boolean;
 }
-
-const SEVERITY_TONES: Record<SeverityOrNone, BadgeTone> = { critical: "danger", high: "warning", medium: "warning", none: "neutral" };
 
 /**
  * One row per tenant, worst first. "Open" makes the tenant current and lands on its dashboard (the
@@ -90,7 +88,7 @@ export function FleetTable({
                       {row.latestRelevantAttentionState ? ATTENTION_STATE_LABELS[row.latestRelevantAttentionState] : null}
                     </p>
                     <p><DateTime value={row.latestRelevantRestoreAt} fallback="time unknown" /></p>
-                    <Badge tone={row.restoreEvidenceStale ? "warning" : "neutral"}>
+                    <Badge tone={freshnessTone(row.restoreEvidenceStale)}>
                       {row.restoreEvidenceStale ? FRESHNESS_COPY.staleBadge : FRESHNESS_COPY.freshBadge}
                     </Badge>
                   </div>

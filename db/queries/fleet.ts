@@ -6,12 +6,8 @@ import { includes, MEMBERSHIP_ROLES, type MembershipRole } from "../../lib/recov
 import { getDb, type Executor } from "../client";
 import { memberships, operationRuns, tenants } from "../schema";
 import { preparedPerExecutor } from "./prepared";
-import {
-  backupHealthSetsSql,
-  compareBackupSetsNewestFirst,
-  latestRelevantRunSubquery,
-  parseBackupSetsJson,
-} from "./recovery-evidence";
+import { backupHealthSetsSql, compareBackupSetsNewestFirst, parseBackupSetsJson } from "./backup-sets";
+import { latestRelevantRunSubquery } from "./restore-runs";
 
 export interface FleetTenantInputs extends TenantAssessmentInputs {
   tenant: TenantAssessmentInputs["tenant"] & { name: string };

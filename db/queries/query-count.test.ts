@@ -13,9 +13,9 @@ import { BENCH_USER, generateLoad } from "../../bench/load/generate";
 import { readFleet } from "../../server/fleet/read";
 import { countQueries } from "../query-counter";
 import { restoreRuns } from "../schema";
-import type { ListCursor } from "./keyset";
-import { getRecoveryEvidenceInputs } from "./recovery-evidence";
-import { listRestoreRuns, RESTORE_RUN_PAGE_SIZE } from "./restore-run-list";
+import type { ListCursor } from "../../lib/search-params/cursor";
+import { getRecoveryEvidenceInputs } from "./evidence-inputs";
+import { listRestoreRuns, RESTORE_RUN_PAGE_SIZE } from "./restore-runs";
 
 const NOW = new Date("2025-06-01T12:00:00.000Z");
 const TENANT = 2;

@@ -22,6 +22,8 @@ export const FLEET_COPY = {
   severity: { critical: "Critical", high: "High", medium: "Medium", none: "No visible issues" },
   boundary:
     "Ranked by the Needs Attention items of each tenant's backup inputs, latest executed restore and its age. A tenant with no item shows no visible issues; that is not proof that it can be recovered.",
+  intro:
+    "Every tenant you are a member of, worst first: highest Needs Attention severity, then more items, then older restore evidence.",
   empty: "None of your tenants matches these filters.",
   noTenants: "You are not a member of any tenant yet.",
 } as const;

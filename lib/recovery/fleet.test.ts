@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assessTenant } from "./assessment";
-import { compareTenantsWorstFirst, fleetCounts, fleetPage, fleetSortKey, matchesFleetFilter, toFleetRow, type FleetRow, type FleetSortKey } from "./fleet";
+import { compareFleetRows, fleetCounts, fleetPage, fleetSortKey, matchesFleetFilter, toFleetRow, type FleetRow } from "./fleet";
+import type { TenantOrderKey } from "./tenant-order";
 import { backupSet, hoursAgo, NOW, restoreRun } from "./test-support";
 
 const row = (over: Partial<FleetRow> & { tenantId: number }): FleetRow => ({
@@ -23,7 +24,7 @@ const crit = { kind: "recovery_failed", severity: "critical" } as const;
 const med = { kind: "backup_stale", severity: "medium" } as const;
 const high = { kind: "backup_degraded", severity: "high" } as const;
 
-describe("compareTenantsWorstFirst (§10 default order)", () => {
+describe("compareFleetRows: the fleet row through the one comparator (§10 default order)", () => {
   it.each([
     ["higher severity first", row({ tenantId: 2, severity: "critical", needsAttention: [crit] }), row({ tenantId: 1, severity: "high", needsAttention: [high, med] })],
     ["then more items", row({ tenantId: 2, severity: "medium", needsAttention: [med, med] }), row({ tenantId: 1, severity: "medium", needsAttention: [med] })],
@@ -33,8 +34,8 @@ describe("compareTenantsWorstFirst (§10 default order)", () => {
     ["then id", row({ tenantId: 1, name: "Same" }), row({ tenantId: 2, name: "Same" })],
     ["any item before none", row({ tenantId: 9, severity: "medium", needsAttention: [med] }), row({ tenantId: 1, latestRelevantRestoreAt: null })],
   ])("%s", (_name, worse, better) => {
-    expect(compareTenantsWorstFirst(worse, better)).toBeLessThan(0);
-    expect(compareTenantsWorstFirst(better, worse)).toBeGreaterThan(0);
+    expect(compareFleetRows(worse, better)).toBeLessThan(0);
+    expect(compareFleetRows(better, worse)).toBeGreaterThan(0);
   });
 
   it("keyset pages in any size reassemble the full order, and counts never say healthy", () => {
@@ -56,11 +57,11 @@ describe("compareTenantsWorstFirst (§10 default order)", () => {
             latestRelevantRestoreAt: r.at === null ? null : hoursAgo(r.at).toISOString(),
           }),
         );
-        const sorted = [...rows].sort(compareTenantsWorstFirst).map((x) => ({ row: x, key: fleetSortKey(x) }));
+        const sorted = [...rows].sort(compareFleetRows).map((x) => ({ row: x, key: fleetSortKey(x) }));
         const seen: number[] = [];
-        let after: FleetSortKey | null = null;
+        let after: TenantOrderKey | null = null;
         for (;;) {
-          const page: { items: typeof sorted; next: FleetSortKey | null } = fleetPage(sorted, { after, limit });
+          const page: { items: typeof sorted; next: TenantOrderKey | null } = fleetPage(sorted, { after, limit });
           seen.push(...page.items.map((i) => i.row.tenantId));
           if (!page.next) break;
           after = page.next;

@@ -4,7 +4,8 @@
  * export all use these, so they cannot disagree with each other or with the per-tenant APIs.
  */
 import type { TenantAssessment } from "./assessment";
-import { severityRank, type NeedsAttentionKind, type Severity, type SeverityOrNone } from "./needs-attention";
+import type { NeedsAttentionKind, Severity, SeverityOrNone } from "./needs-attention";
+import { compareTenantsWorstFirst, type TenantOrderKey } from "./tenant-order";
 import {
   BACKUP_POSTURES,
   OVERVIEW_STATES,
@@ -50,47 +51,20 @@ export function toFleetRow(tenant: { id: number; name: string }, role: Membershi
   };
 }
 
-/** A row's place in the default order; also the keyset cursor of the fleet's pages. */
-export interface FleetSortKey {
-  /** severityRank of the highest item (0 = critical … 3 = none). */
-  rank: number;
-  items: number;
-  /** Epoch ms of the latest relevant restore, or null when absent or unreadable (sorts as oldest). */
-  evidenceAt: number | null;
-  name: string;
-  tenantId: number;
-}
-
-export function fleetSortKey(row: FleetRow): FleetSortKey {
-  const t = row.latestRelevantRestoreAt === null ? Number.NaN : Date.parse(row.latestRelevantRestoreAt);
+/** A row's place in the §10 default order (tenant-order.ts, the one comparator); also the fleet's keyset cursor. */
+export function fleetSortKey(row: FleetRow): TenantOrderKey {
   return {
-    rank: severityRank(row.severity),
-    items: row.needsAttention.length,
-    evidenceAt: Number.isNaN(t) ? null : t,
+    id: row.tenantId,
     name: row.name,
-    tenantId: row.tenantId,
+    severity: row.severity,
+    itemCount: row.needsAttention.length,
+    latestRelevantRestoreAt: row.latestRelevantRestoreAt,
   };
 }
 
-/**
- * §10 default order, worst first: highest item severity (critical > high > medium > none), then more
- * items, then older (or absent) restore evidence, then name (code-point order), then id.
- */
-export function compareFleetKeys(a: FleetSortKey, b: FleetSortKey): number {
-  if (a.rank !== b.rank) return a.rank - b.rank;
-  if (a.items !== b.items) return b.items - a.items;
-  if (a.evidenceAt !== b.evidenceAt) {
-    if (a.evidenceAt === null) return -1;
-    if (b.evidenceAt === null) return 1;
-    return a.evidenceAt - b.evidenceAt;
-  }
-  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
-  return a.tenantId - b.tenantId;
-}
-
-/** The one comparator of the fleet's default order (page, API, export). */
-export function compareTenantsWorstFirst(a: FleetRow, b: FleetRow): number {
-  return compareFleetKeys(fleetSortKey(a), fleetSortKey(b));
+/** compareTenantsWorstFirst on two fleet rows. */
+export function compareFleetRows(a: FleetRow, b: FleetRow): number {
+  return compareTenantsWorstFirst(fleetSortKey(a), fleetSortKey(b));
 }
 
 export interface FleetFilter {
@@ -156,10 +130,10 @@ export function fleetCounts(rows: readonly FleetRow[]): FleetCounts {
  * continue from (null on the last page). `sorted` must already be in compareTenantsWorstFirst order, each
  * item carrying its row's fleetSortKey.
  */
-export function fleetPage<T extends { key: FleetSortKey }>(
+export function fleetPage<T extends { key: TenantOrderKey }>(
   sorted: readonly T[],
-  opts: { after: FleetSortKey | null; limit: number },
-): { items: T[]; next: FleetSortKey | null } {
+  opts: { after: TenantOrderKey | null; limit: number },
+): { items: T[]; next: TenantOrderKey | null } {
   const after = opts.after;
   let start = 0;
   if (after) {
@@ -168,7 +142,7 @@ export function fleetPage<T extends { key: FleetSortKey }>(
     let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (compareFleetKeys(sorted[mid]!.key, after) <= 0) lo = mid + 1;
+      if (compareTenantsWorstFirst(sorted[mid]!.key, after) <= 0) lo = mid + 1;
       else hi = mid;
     }
     start = lo;

@@ -2,6 +2,7 @@
 export * from "./vocabulary";
 export * from "./types";
 export * from "./copy";
+export * from "./surface-copy";
 export * from "./fleet-copy";
 export * from "./age";
 export * from "./backup-health";
@@ -11,4 +12,5 @@ export * from "./freshness";
 export * from "./evidence-summary";
 export * from "./needs-attention";
 export * from "./assessment";
+export * from "./tenant-order";
 export * from "./fleet";

@@ -1,5 +1,5 @@
 import "server-only";
-import { parseFleetQuery, FLEET_PARAMS, type FleetQuery } from "../../lib/fleet-query";
+import { parseFleetQuery, FLEET_PARAMS, type FleetQuery } from "../../lib/search-params/fleet";
 import { readFleetNow, selectFleet, type FleetResult } from "../fleet/read";
 import { InvalidParameterError } from "./respond";
 import { requireViewer } from "./viewer";

@@ -1,6 +1,5 @@
 import "server-only";
 import { restoreRunExportBatch, type RestoreRunExportRow } from "../../db/queries/restore-run-export";
-import { toOperationRunInput, toRestoreRunInput } from "../../db/queries/recovery-evidence";
 import { EXPORT_CLAIM_BOUNDARIES } from "../../lib/recovery/fleet-copy";
 import { resolveResultAttention, type RestoreResultAttention } from "../../lib/recovery/result-attention";
 import { restoreRunJson } from "../api/restore-run-json";
@@ -34,7 +33,7 @@ async function* batches(tenantId: number): AsyncGenerator<ExportedRun[]> {
     if (rows.length === 0) return;
     yield rows.map((row) => ({
       row,
-      attention: resolveResultAttention(toRestoreRunInput(row.run), row.operationRun ? toOperationRunInput(row.operationRun) : null),
+      attention: resolveResultAttention(row.run, row.operationRun),
     }));
     before = rows[rows.length - 1]!.run.id;
   }

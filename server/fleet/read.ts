@@ -2,7 +2,6 @@ import "server-only";
 import { getFleetInputs } from "../../db/queries/fleet";
 import { assessTenant, type TenantAssessment } from "../../lib/recovery/assessment";
 import {
-  compareFleetKeys,
   fleetCounts,
   fleetSortKey,
   fleetPage,
@@ -10,15 +9,15 @@ import {
   toFleetRow,
   type FleetCounts,
   type FleetRow,
-  type FleetSortKey,
 } from "../../lib/recovery/fleet";
+import { compareTenantsWorstFirst, type TenantOrderKey } from "../../lib/recovery/tenant-order";
 import { canViewRestoreHistory } from "../../lib/recovery/vocabulary";
-import { encodeFleetCursor, type FleetQuery } from "../../lib/fleet-query";
+import { encodeFleetCursor, type FleetQuery } from "../../lib/search-params/fleet";
 
 export interface FleetEntry {
   row: FleetRow;
   /** The row's place in the default order, computed once (the sort compares it ~n log n times). */
-  key: FleetSortKey;
+  key: TenantOrderKey;
   assessment: TenantAssessment;
   canViewRestoreHistory: boolean;
 }
@@ -35,8 +34,7 @@ export async function readFleet(userId: string, now: Date): Promise<FleetEntry[]
     const row = toFleetRow(i.tenant, i.role, assessment);
     return { row, key: fleetSortKey(row), assessment, canViewRestoreHistory: canView };
   });
-  // compareTenantsWorstFirst(a.row, b.row), on the precomputed keys.
-  return entries.sort((a, b) => compareFleetKeys(a.key, b.key));
+  return entries.sort((a, b) => compareTenantsWorstFirst(a.key, b.key));
 }
 
 const inFlight = new Map<string, Promise<{ entries: FleetEntry[]; now: Date }>>();

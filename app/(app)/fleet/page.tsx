@@ -1,25 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { ExportLinks } from "@/components/exports/export-links";
 import { FleetFilters } from "@/components/fleet/fleet-filters";
 import { FleetSummary } from "@/components/fleet/fleet-summary";
 import { FleetTable } from "@/components/fleet/fleet-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { secondaryButtonClass } from "@/components/ui/styles";
-import { fleetSearch } from "@/lib/fleet-query";
+import type { RawSearchParams } from "@/lib/search-params/cursor";
+import { fleetSearch, parseFleetSearchParams } from "@/lib/search-params/fleet";
 import { FLEET_COPY } from "@/lib/recovery/fleet-copy";
-import { getViewer } from "@/server/auth/viewer";
+import { pageViewer } from "@/server/pages/preamble";
 import { readFleetNow, selectFleet } from "@/server/fleet/read";
 import { switchTenant } from "../actions";
-import { parseFleetSearchParams } from "./search-params";
 
 export const metadata: Metadata = { title: "Fleet" };
 
 /** §10: every tenant of the operator, any role, worst first, filtered and paged. */
-export default async function FleetPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
+export default async function FleetPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const viewer = await pageViewer();
   const query = parseFleetSearchParams(await searchParams);
   const fleet = selectFleet((await readFleetNow(viewer.userId)).entries, query, { paged: true });
   const filtered = Object.keys(query.filter).length > 0;
@@ -28,10 +26,7 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
   const caption = `Your tenants, worst first${query.after ? ", a later page" : ""}`;
   return (
     <>
-      <PageHeader title="Fleet">
-        Every tenant you are a member of, worst first: highest Needs Attention severity, then more items, then older
-        restore evidence.
-      </PageHeader>
+      <PageHeader title="Fleet">{FLEET_COPY.intro}</PageHeader>
       <div className="space-y-4">
         <FleetSummary counts={fleet.counts} fleetSize={fleet.fleetSize} />
         <div className="flex flex-wrap items-end justify-between gap-4">

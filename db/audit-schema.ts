@@ -3,7 +3,7 @@ import { bigint, check, index, integer, jsonb, pgTable, text, timestamp } from "
 
 /**
  * The audit log (spec §14): one row per accountable action, append-only. There is no update or delete
- * path in the code, and a trigger (migration 0004_audit_append_only) refuses UPDATE and DELETE in the
+ * path in the code, and a trigger (migration 0005_audit_append_only) refuses UPDATE and DELETE in the
  * database itself. `tenant_id` has no foreign key on purpose: the log outlives a tenant (and a
  * `--replace` import, which truncates the domain tables) rather than cascading away with it.
  */

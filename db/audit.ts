@@ -6,7 +6,7 @@
  *   await db.transaction(async (tx) => { …the action…; await recordAudit(tx, { actorType: "user", … }); });
  *
  * The log is append-only: there is no update or delete function, and the database refuses both
- * (migration 0004_audit_append_only).
+ * (migration 0005_audit_append_only).
  */
 import { redactDetail } from "../lib/redact";
 import { auditEvents } from "./audit-schema";

@@ -48,10 +48,11 @@ afterAll(async () => {
 
 /**
  * Few distinct times, so equal timestamps (and equal coalesce() values) are common, around the stale
- * thresholds (0, 1, 6, 24, 48 hours) and sometimes a millisecond apart or slightly in the future.
+ * thresholds (0, 1, 6, 24, 48 hours) and sometimes a millisecond apart, and around the §9 clock-skew edge:
+ * 4 minutes ahead (tolerated), 6 minutes and an hour ahead (future-dated).
  */
 const arbTime = fc
-  .record({ hours: fc.constantFrom(-1, 0, 1, 2, 6, 23, 24, 25, 48, 49), ms: fc.constantFrom(0, 0, 0, 1) })
+  .record({ hours: fc.constantFrom(-1, 0, 1, 2, 6, 23, 24, 25, 48, 49), ms: fc.constantFrom(0, 0, 0, 1, 240_000, 360_000) })
   .map(({ hours, ms }) => new Date(NOW.getTime() - hours * HOUR + ms).toISOString());
 
 const JUNK_STATUSES = ["", "Completed", "COMPLETED", "completed ", "succeeded", "archived", "unknown", "<b>x</b>"];
@@ -215,13 +216,14 @@ async function expectPathsAgree(tenantId: number): Promise<void> {
   expect(Object.keys(healthSql).sort()).toStrictEqual(Object.keys(healthPure).sort());
 
   for (const canViewRestoreHistory of [true, false]) {
-    const evidenceSql = resolveRecoveryEvidence({ tenantId, backupPosture: healthSql.posture, latestRelevant, canViewRestoreHistory });
+    const evidenceSql = resolveRecoveryEvidence({ tenantId, backupPosture: healthSql.posture, latestRelevant, canViewRestoreHistory, now: NOW });
     const evidencePure = resolveRecoveryEvidenceFromHistory({
       tenantId,
       backupPosture: healthPure.posture,
       runs: all.runs,
       operationRuns: all.operationRuns,
       canViewRestoreHistory,
+      now: NOW,
     });
     for (const field of Object.keys(evidencePure) as (keyof typeof evidencePure)[]) {
       expect({ tenantId, field, value: evidenceSql[field] }).toStrictEqual({ tenantId, field, value: evidencePure[field] });

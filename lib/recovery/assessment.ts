@@ -40,6 +40,7 @@ export function assessTenant(
     backupPosture: backupHealth.posture,
     latestRelevant: inputs.latestRelevant,
     canViewRestoreHistory: opts.canViewRestoreHistory,
+    now: opts.now,
   });
   const needsAttention = needsAttentionItems(backupHealth, evidence);
   return { backupHealth, evidence, needsAttention, severity: highestSeverity(needsAttention) };

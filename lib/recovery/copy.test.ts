@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as copy from "./copy";
+import * as cause from "./cause-copy";
 import { overclaimingSentences } from "./test-support";
 import { ATTENTION_REASONS, RECOVERY_POSTURE_REASONS } from "./vocabulary";
 
@@ -13,12 +14,12 @@ function allCopy(): string[] {
   walk(Object.values(copy).filter((v) => typeof v !== "function"));
   const m = copy.BACKUP_HEALTH_MESSAGES;
   out.push(m.stale("3 hours ago", 24), m.failedItems(4, true, 2), m.failedItems(4, false, 1), m.attemptFailed(5));
-  out.push(m.current("1 hour ago", 24), copy.OVERVIEW_ACTION_LABELS.reviewRun(7));
+  out.push(m.current("1 hour ago", 24), m.timeInFuture(4, "2030-01-01T00:00:00.000Z"), copy.OVERVIEW_ACTION_LABELS.reviewRun(7));
   out.push(copy.OVERVIEW_SUMMARIES.noRecentIssues(7));
-  for (const state of ["failed", "partial", "completed_with_follow_up"] as const) {
-    out.push(copy.OVERVIEW_SUMMARIES.weakened(7, state, true), copy.OVERVIEW_SUMMARIES.weakened(7, state, false));
-  }
-  for (const reason of ATTENTION_REASONS) out.push(copy.attentionSummary(reason, "mystery"));
+  walk(Object.values(cause).filter((v) => typeof v !== "function"));
+  out.push(cause.clockSkewSentence("2030-01-01T00:00:00.000Z"), cause.inFlightLabel("queued"), cause.inFlightLabel("running"));
+  out.push(cause.inFlightContext(4, "running", "2 hours ago"), cause.supersededNotice(9));
+  for (const reason of ATTENTION_REASONS) out.push(copy.attentionSummary(reason, "mystery"), cause.latestRunCause(reason, "mystery"));
   return out;
 }
 

@@ -10,12 +10,12 @@ import {
   resolveRecoveryEvidenceFromHistory,
 } from "./evidence-summary";
 import { resolveResultAttention } from "./result-attention";
-import { arbHistory, arbNoiseRun, arbDate, hoursAgo, opRun, overclaimingSentences, restoreRun } from "./test-support";
+import { arbHistory, arbNoiseRun, arbDate, hoursAgo, NOW, opRun, overclaimingSentences, restoreRun } from "./test-support";
 import type { OperationRunInput, RestoreRunInput } from "./types";
 import { RESTORE_KNOWN_STATUSES, type OverviewState } from "./vocabulary";
 
 const fromHistory = (runs: RestoreRunInput[], operationRuns: OperationRunInput[] = [], canViewRestoreHistory = true) =>
-  resolveRecoveryEvidenceFromHistory({ tenantId: 3, backupPosture: "healthy", runs, operationRuns, canViewRestoreHistory });
+  resolveRecoveryEvidenceFromHistory({ tenantId: 3, backupPosture: "healthy", runs, operationRuns, canViewRestoreHistory, now: NOW });
 
 const FAILED = { status: "failed" } as const;
 const PARTIAL = { status: "partial" } as const;
@@ -167,6 +167,7 @@ describe("resolveRecoveryEvidence — §4 table", () => {
       backupPosture: "stale",
       latestRelevant: { run: restoreRun({ id: 1, isDryRun: true, ...FAILED }), operationRun: null },
       canViewRestoreHistory: true,
+      now: NOW,
     });
     expect(summary).toMatchObject({ overviewState: "unvalidated", latestRelevantRestoreRunId: null, backupPosture: "stale" });
   });
@@ -224,7 +225,9 @@ describe("properties over random histories", () => {
         const attention = resolveResultAttention(latest, opFor(latest, operationRuns));
         expect(attention.state).not.toBe("not_executed");
         expect(summary.latestRelevantAttentionState).toBe(attention.state);
-        expect(summary.overviewState).toBe(attention.state === "completed" ? "no_recent_issues_visible" : "weakened");
+        // §9: a future-dated latest run weakens whatever its attention (which stays the run's own truth).
+        const future = (latest.completedAt ?? latest.createdAt).getTime() - NOW.getTime() > 5 * 60_000;
+        expect(summary.overviewState).toBe(attention.state === "completed" && !future ? "no_recent_issues_visible" : "weakened");
       }),
       { numRuns: 1000 },
     );
@@ -240,6 +243,7 @@ describe("properties over random histories", () => {
           backupPosture: "healthy",
           latestRelevant: latest ? { run: latest, operationRun: opFor(latest, operationRuns) } : null,
           canViewRestoreHistory: canView,
+          now: NOW,
         });
         expect(viaSql).toEqual(fromHistory(runs, operationRuns, canView));
       }),

@@ -2,6 +2,7 @@
 export * from "./vocabulary";
 export * from "./types";
 export * from "./copy";
+export * from "./cause-copy";
 export * from "./age";
 export * from "./backup-health";
 export * from "./results";

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, sql, type SQL } from "drizzle-orm";
 import { withDatabase } from "../../lib/errors";
 import type { AttentionState } from "../../lib/recovery/vocabulary";
 import { getDb, type Executor } from "../client";
@@ -110,4 +110,30 @@ export function listRestoreRuns(q: RestoreRunListQuery, db: Executor = getDb()):
       keyOf: (row) => row.key,
     }),
   );
+}
+
+/** The list's total is counted up to this many runs; beyond it the page says "10,000+". */
+export const COUNT_RESTORE_RUNS_LIMIT = 10_000;
+
+/**
+ * How many runs the list holds (with the attention filter, how many match), bounded: a LIMIT inside the
+ * count stops after COUNT_RESTORE_RUNS_LIMIT + 1 index entries of restore_runs_tenant_id_idx (or, filtered,
+ * restore_runs_tenant_attention_idx), so a tenant with a million runs costs the same as one with 10,001.
+ */
+export function countRestoreRuns(
+  q: Pick<RestoreRunListQuery, "tenantId" | "state"> & { limit?: number },
+  db: Executor = getDb(),
+): Promise<{ count: number; capped: boolean }> {
+  const limit = q.limit ?? COUNT_RESTORE_RUNS_LIMIT;
+  return withDatabase(async () => {
+    const bounded = db
+      .select({ one: sql`1`.as("one") })
+      .from(restoreRuns)
+      .where(and(eq(restoreRuns.tenantId, q.tenantId), q.state === null ? undefined : eq(restoreRuns.attentionState, q.state)))
+      .limit(limit + 1)
+      .as("bounded");
+    const [row] = await db.select({ n: count() }).from(bounded);
+    const n = Number(row?.n ?? 0);
+    return { count: Math.min(n, limit), capped: n > limit };
+  });
 }

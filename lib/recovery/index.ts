@@ -10,3 +10,4 @@ export * from "./result-attention";
 export * from "./evidence-summary";
 export * from "./needs-attention";
 export * from "./assessment";
+export * from "./list-reason";

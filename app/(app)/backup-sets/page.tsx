@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { BackupSetsTable } from "@/components/backup-sets/backup-sets-table";
 import { BackupSetsEmptyState } from "@/components/backup-sets/empty-state";
 import { ClaimBoundary } from "@/components/ui/card";
@@ -9,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { linkClass } from "@/components/ui/styles";
 import { listBackupSets } from "@/db/queries/backup-sets";
-import { getViewer } from "@/server/auth/viewer";
+import { pathWithQuery, requirePageViewer } from "@/server/auth/viewer";
 import { POSITIVE_CLAIM_BOUNDARY } from "@/lib/recovery/copy";
 import type { RawSearchParams } from "../cursor";
 import { backupSetsHref, parseBackupSetsSearchParams } from "./search-params";
@@ -17,8 +16,8 @@ import { backupSetsHref, parseBackupSetsSearchParams } from "./search-params";
 export const metadata: Metadata = { title: "Backup sets" };
 
 export default async function BackupSetsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
+  const raw = await searchParams;
+  const viewer = await requirePageViewer(pathWithQuery("/backup-sets", raw));
   const tenant = viewer.currentTenant;
   if (!tenant) {
     return (
@@ -28,7 +27,7 @@ export default async function BackupSetsPage({ searchParams }: { searchParams: P
       </>
     );
   }
-  const { cursor } = parseBackupSetsSearchParams(await searchParams);
+  const { cursor } = parseBackupSetsSearchParams(raw);
   const page = await listBackupSets({ tenantId: tenant.tenantId, cursor });
   const firstKey = page.rows[0]?.key ?? cursor?.key ?? null;
   const lastKey = page.rows[page.rows.length - 1]?.key ?? null;

@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { BackupHealthSection, NeedsAttentionSection, RecoveryEvidenceSection } from "@/components/dashboard/loaders";
 import { CardSkeleton } from "@/components/ui/skeleton";
 import { NoTenant } from "@/components/ui/no-tenant";
 import { PageHeader } from "@/components/ui/page-header";
-import { getViewer, mayViewRestoreHistory } from "@/server/auth/viewer";
+import { mayViewRestoreHistory, requirePageViewer } from "@/server/auth/viewer";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
+  const viewer = await requirePageViewer("/dashboard");
   const tenant = viewer.currentTenant;
   if (!tenant) {
     return (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { forbidden, redirect } from "next/navigation";
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
 import { AttentionFilter } from "@/components/restore-runs/attention-filter";
 import { ReasonBanner } from "@/components/restore-runs/reason-banner";
 import { toRestoreRunRowView } from "@/components/restore-runs/row-view";
@@ -8,9 +9,12 @@ import { RestoreRunsEmptyState } from "@/components/restore-runs/table/empty-sta
 import { NoTenant } from "@/components/ui/no-tenant";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { getLatestRelevantRestoreRun } from "@/db/queries/recovery-evidence";
-import { listRestoreRuns } from "@/db/queries/restore-run-list";
-import { getViewer, mayViewRestoreHistory } from "@/server/auth/viewer";
+import { linkClass } from "@/components/ui/styles";
+import { getRecoveryEvidenceInputs } from "@/db/queries/recovery-evidence";
+import { countRestoreRuns, listRestoreRuns } from "@/db/queries/restore-run-list";
+import { assessTenant } from "@/lib/recovery/assessment";
+import { reasonBanner } from "@/lib/recovery/list-reason";
+import { mayViewRestoreHistory, pathWithQuery, requirePageViewer } from "@/server/auth/viewer";
 import {
   ATTENTION_STATE_LABELS,
   LATEST_RELEVANT_RUN_MARKER,
@@ -30,9 +34,16 @@ const ORDER_DESCRIPTIONS: Record<RestoreRunsParams["sort"], Record<"asc" | "desc
   },
 };
 
+/** "42 runs in total" / "10,000+ runs with attention Failed": the count is bounded (COUNT_RESTORE_RUNS_LIMIT). */
+function totalText(total: { count: number; capped: boolean }, state: string | null): string {
+  const n = `${total.count.toLocaleString("en")}${total.capped ? "+" : ""}`;
+  const runs = `${n} run${total.count === 1 && !total.capped ? "" : "s"}`;
+  return state ? `${runs} with attention state ${state} (archived runs included).` : `${runs} in total (archived runs included).`;
+}
+
 export default async function RestoreRunsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
+  const raw = await searchParams;
+  const viewer = await requirePageViewer(pathWithQuery("/restore-runs", raw));
   const tenant = viewer.currentTenant;
   if (!tenant) {
     return (
@@ -44,8 +55,9 @@ export default async function RestoreRunsPage({ searchParams }: { searchParams: 
   }
   if (!mayViewRestoreHistory(tenant)) forbidden();
 
-  const params = parseRestoreRunsSearchParams(await searchParams);
-  const [page, latest] = await Promise.all([
+  const params = parseRestoreRunsSearchParams(raw);
+  const now = new Date();
+  const [page, inputs, total] = await Promise.all([
     listRestoreRuns({
       tenantId: tenant.tenantId,
       state: params.state,
@@ -53,9 +65,13 @@ export default async function RestoreRunsPage({ searchParams }: { searchParams: 
       order: params.order,
       cursor: params.cursor,
     }),
-    getLatestRelevantRestoreRun(tenant.tenantId),
+    getRecoveryEvidenceInputs(tenant.tenantId),
+    countRestoreRuns({ tenantId: tenant.tenantId, state: params.state }),
   ]);
-  const latestId = latest?.run.id ?? null;
+  if (!inputs) notFound();
+  // The tenant's current evidence: the banner is reconciled with it and the latest relevant run comes from it.
+  const { evidence } = assessTenant(inputs, { now, canViewRestoreHistory: true });
+  const latestId = evidence.latestRelevantRestoreRunId;
   const rows = page.rows.map((row) => toRestoreRunRowView(row, latestId));
 
   const base = { reason: params.reason, state: params.state, sort: params.sort, order: params.order };
@@ -91,10 +107,22 @@ export default async function RestoreRunsPage({ searchParams }: { searchParams: 
         included. Attention is worked out from each run&apos;s own results.
       </PageHeader>
       <div className="space-y-4">
-        <ReasonBanner reason={params.reason} />
+        <ReasonBanner banner={reasonBanner(params.reason, evidence, now)} />
         <p className="text-sm text-slate-800">
           <span className="font-medium">{LATEST_RELEVANT_RUN_MARKER}: </span>
-          {latestId === null ? "none recorded." : `run #${latestId} (marked in the table when it is on this page).`}
+          {latestId === null ? (
+            "none recorded."
+          ) : (
+            <>
+              <Link href={`/restore-runs/${latestId}`} className={linkClass}>
+                run #{latestId}
+              </Link>{" "}
+              (marked in the table when it is on this page).
+            </>
+          )}
+        </p>
+        <p className="text-sm text-slate-700" id="restore-runs-total">
+          {totalText(total, params.state ? ATTENTION_STATE_LABELS[params.state] : null)}
         </p>
         <AttentionFilter
           state={params.state}

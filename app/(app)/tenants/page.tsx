@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMemberships } from "@/db/queries/access";
-import { getViewer } from "@/server/auth/viewer";
+import { pathWithQuery, requirePageViewer } from "@/server/auth/viewer";
 import { switchTenant } from "../actions";
 import { parseTenantSearch } from "./search-params";
 
@@ -12,9 +11,9 @@ const PAGE = 50;
 
 /** Find one of your tenants by name and make it current: for operators with more tenants than the header lists. */
 export default async function TenantsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
-  const { q } = parseTenantSearch(await searchParams);
+  const raw = await searchParams;
+  const viewer = await requirePageViewer(pathWithQuery("/tenants", raw));
+  const { q } = parseTenantSearch(raw);
   const { items, total } = await listMemberships(viewer.userId, { limit: PAGE, query: q });
   return (
     <>

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound, redirect } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { AttentionCard } from "@/components/restore-runs/detail/attention-card";
 import { NonAppliedCard } from "@/components/restore-runs/detail/non-applied-card";
 import { RunFactsCard } from "@/components/restore-runs/detail/run-facts-card";
 import { RunNotices } from "@/components/restore-runs/detail/run-notices";
 import { RunOutcomes } from "@/components/restore-runs/detail/run-outcomes";
+import { OtherTenantNotice } from "@/components/layout/other-tenant-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { linkClass } from "@/components/ui/styles";
 import {
@@ -14,10 +15,11 @@ import {
   toOperationRunInput,
   toRestoreRunInput,
 } from "@/db/queries/recovery-evidence";
-import { getViewer, mayViewRestoreHistory } from "@/server/auth/viewer";
+import { mayViewRestoreHistory, requirePageViewer } from "@/server/auth/viewer";
 import { parseId } from "@/lib/errors";
 import { resolveResultAttention } from "@/lib/recovery/result-attention";
 import { parseMetadata, parseResults } from "@/lib/recovery/results";
+import { switchTenant } from "../../actions";
 
 type Params = Promise<{ id: string }>;
 
@@ -27,14 +29,30 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function RestoreRunPage({ params }: { params: Params }) {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
-  const runId = parseId((await params).id);
+  const rawId = (await params).id;
+  const viewer = await requirePageViewer(`/restore-runs/${encodeURIComponent(rawId)}`);
+  const runId = parseId(rawId);
   if (runId === null) notFound();
   // Only the viewer's tenants are searched: another tenant's run does not exist for them (404).
   const detail = await getRestoreRunDetail(runId, viewer.userId);
   if (!detail) notFound();
   const membership = detail.membership;
+  const returnTo = `/restore-runs/${runId}`;
+  if (viewer.currentTenant?.tenantId !== membership.tenantId) {
+    return (
+      <>
+        <PageHeader title={`Restore run #${runId}`} />
+        <OtherTenantNotice
+          record={`restore run #${runId}`}
+          recordTenant={{ id: membership.tenantId, name: membership.tenantName }}
+          currentTenantName={viewer.currentTenant?.tenantName ?? null}
+          returnTo={returnTo}
+          canOpenAfterSwitch={mayViewRestoreHistory(membership)}
+          action={switchTenant}
+        />
+      </>
+    );
+  }
   if (!mayViewRestoreHistory(membership)) forbidden();
 
   const { run, operationRun, backupSet } = detail;

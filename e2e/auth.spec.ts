@@ -37,7 +37,7 @@ test.describe("sign-in", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in$/);
     await page.goto("/dashboard");
-    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fdashboard$/);
     const api = await page.request.get(`/api/tenants/${scenarios.failed.tenantId}/recovery-evidence`);
     expect(api.status()).toBe(401);
   });

@@ -11,3 +11,4 @@ export * from "./evidence-summary";
 export * from "./needs-attention";
 export * from "./assessment";
 export * from "./list-reason";
+export * from "./entry-triage";

@@ -35,7 +35,7 @@ export default async function BackupSetsPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title="Backup sets">
-        The backup inputs recorded for <strong className="font-semibold">{tenant.tenantName}</strong>, latest completion
+        The backup inputs recorded for <strong className="font-semibold">{tenant.tenantName}</strong>, latest end time
         first.
       </PageHeader>
       <div className="space-y-4">
@@ -43,7 +43,8 @@ export default async function BackupSetsPage({ searchParams }: { searchParams: P
         {page.rows.length > 0 ? (
           <BackupSetsTable
             sets={page.rows.map((r) => r.set)}
-            caption={`Backup sets of ${tenant.tenantName}, latest completion first, sets not completed last`}
+            now={new Date()}
+            caption={`Backup sets of ${tenant.tenantName}, latest end time first, sets not finished last`}
           />
         ) : cursor ? (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-6 text-sm text-slate-800">

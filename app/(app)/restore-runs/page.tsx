@@ -72,7 +72,7 @@ export default async function RestoreRunsPage({ searchParams }: { searchParams: 
   // The tenant's current evidence: the banner is reconciled with it and the latest relevant run comes from it.
   const { evidence } = assessTenant(inputs, { now, canViewRestoreHistory: true });
   const latestId = evidence.latestRelevantRestoreRunId;
-  const rows = page.rows.map((row) => toRestoreRunRowView(row, latestId));
+  const rows = page.rows.map((row) => toRestoreRunRowView(row, latestId, now));
 
   const base = { reason: params.reason, state: params.state, sort: params.sort, order: params.order };
   const flip = (o: "asc" | "desc") => (o === "desc" ? "asc" : "desc");

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Banner } from "@/components/ui/banner";
 import { Card } from "@/components/ui/card";
 import {
@@ -6,6 +7,7 @@ import {
   RESULTS_MISSING_NOTICE,
   RESULTS_UNREADABLE_NOTICE,
 } from "@/lib/recovery/copy";
+import { countByFilter, ENTRY_FILTER_LABELS, ENTRY_FILTERS, triageEntries, type EntryFilter } from "@/lib/recovery/entry-triage";
 import type { ParsedResults, ResultEntry, ResultGroup } from "@/lib/recovery/results";
 import { RESULT_ENTRY_GROUPS, RESULT_ENTRY_STATUSES, includes } from "@/lib/recovery/vocabulary";
 import { EntryStatusBadge } from "./entry-status-badge";
@@ -29,8 +31,12 @@ const dash = (
   </span>
 );
 
-function GroupTable({ group, entries }: { group: ResultGroup; entries: ResultEntry[] }) {
+/** Long keys and messages wrap anywhere, so a narrow screen never needs to scroll to read them. */
+const wrap = "[overflow-wrap:anywhere]";
+
+function GroupTable({ group, entries, filter }: { group: ResultGroup; entries: ResultEntry[]; filter: EntryFilter | null }) {
   const headingId = `outcomes-${group}-title`;
+  const shown = triageEntries(entries, filter);
   const isAssignments = group === "assignments";
   return (
     <div className="space-y-2">
@@ -38,14 +44,17 @@ function GroupTable({ group, entries }: { group: ResultGroup; entries: ResultEnt
         {RESULT_GROUP_LABELS[group]} ({entries.length})
       </h3>
       <p className="text-sm text-slate-700">{countByStatus(entries)}</p>
-      {entries.length > 0 ? (
+      {filter !== null && shown.length === 0 && entries.length > 0 ? (
+        <p className="text-sm text-slate-700">None {ENTRY_FILTER_LABELS[filter].toLowerCase()} in this group.</p>
+      ) : null}
+      {shown.length > 0 ? (
         <div
           role="region"
           aria-labelledby={headingId}
           tabIndex={0}
           className="relative overflow-x-auto rounded-md border border-slate-200"
         >
-          <table className="min-w-full text-left text-sm">
+          <table className="w-full text-left text-sm">
             <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-700">
               <tr>
                 <th scope="col" className="px-3 py-2 font-semibold">Key</th>
@@ -65,24 +74,24 @@ function GroupTable({ group, entries }: { group: ResultGroup; entries: ResultEnt
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200">
-              {entries.map((e, i) => (
+              {shown.map((e, i) => (
                 <tr key={i}>
-                  <td className="break-words px-3 py-2 font-mono text-xs">{e.key ?? dash}</td>
+                  <td className={`${wrap} px-3 py-2 font-mono text-xs`}>{e.key ?? dash}</td>
                   {isAssignments ? (
                     <>
-                      <td className="break-words px-3 py-2 font-mono text-xs">{e.itemKey ?? dash}</td>
-                      <td className="break-words px-3 py-2 font-mono text-xs">{e.target ?? dash}</td>
+                      <td className={`${wrap} px-3 py-2 font-mono text-xs`}>{e.itemKey ?? dash}</td>
+                      <td className={`${wrap} px-3 py-2 font-mono text-xs`}>{e.target ?? dash}</td>
                     </>
                   ) : (
                     <>
-                      <td className="px-3 py-2">{e.name ?? dash}</td>
-                      <td className="break-words px-3 py-2 font-mono text-xs">{e.type ?? dash}</td>
+                      <td className={`${wrap} px-3 py-2`}>{e.name ?? dash}</td>
+                      <td className={`${wrap} px-3 py-2 font-mono text-xs`}>{e.type ?? dash}</td>
                     </>
                   )}
                   <td className="px-3 py-2">
                     <EntryStatusBadge entry={e} />
                   </td>
-                  <td className="px-3 py-2">{e.message ?? dash}</td>
+                  <td className={`${wrap} px-3 py-2`}>{e.message ?? dash}</td>
                 </tr>
               ))}
             </tbody>
@@ -93,8 +102,41 @@ function GroupTable({ group, entries }: { group: ResultGroup; entries: ResultEnt
   );
 }
 
-/** Entry outcomes grouped by items / foundations / assignments, with counts. Malformed results still render. */
-export function RunOutcomes({ results, recorded }: { results: ParsedResults; recorded: boolean }) {
+/** Show all entries, or only one status: links (the filter is in the URL), with counts. */
+function EntryFilterNav({ results, filter, hrefFor }: { results: ParsedResults; filter: EntryFilter | null; hrefFor: (f: EntryFilter | null) => string }) {
+  const counts = countByFilter(results.entries);
+  const options: [EntryFilter | null, string, number][] = [
+    [null, "All", results.entries.length],
+    ...ENTRY_FILTERS.map((f): [EntryFilter, string, number] => [f, ENTRY_FILTER_LABELS[f], counts[f]]),
+  ];
+  return (
+    <nav aria-label="Filter entries by status" className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+      <span className="font-medium text-slate-800">Show:</span>
+      {options.map(([f, label, n]) => (
+        <Link key={label} href={hrefFor(f)} aria-current={f === filter ? "page" : undefined}
+          className={`underline underline-offset-2 ${f === filter ? "font-semibold text-slate-950" : "text-blue-800"}`}>
+          {label} ({n})
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+/**
+ * Entry outcomes grouped by items / foundations / assignments, with counts, failed entries first and an
+ * optional status filter. Malformed results still render.
+ */
+export function RunOutcomes({
+  results,
+  recorded,
+  filter = null,
+  hrefFor,
+}: {
+  results: ParsedResults;
+  recorded: boolean;
+  filter?: EntryFilter | null;
+  hrefFor: (f: EntryFilter | null) => string;
+}) {
   const count = results.entries.length;
   return (
     <Card id="outcomes" title="Outcomes">
@@ -108,9 +150,10 @@ export function RunOutcomes({ results, recorded }: { results: ParsedResults; rec
           <p>{RESULTS_UNREADABLE_NOTICE}</p>
         </Banner>
       ) : null}
+      {count > 0 ? <EntryFilterNav results={results} filter={filter} hrefFor={hrefFor} /> : null}
       <div className="space-y-5">
         {RESULT_ENTRY_GROUPS.map((group) => (
-          <GroupTable key={group} group={group} entries={results.byGroup[group]} />
+          <GroupTable key={group} group={group} entries={results.byGroup[group]} filter={filter} />
         ))}
       </div>
     </Card>

@@ -15,9 +15,13 @@ import {
   toOperationRunInput,
   toRestoreRunInput,
 } from "@/db/queries/recovery-evidence";
-import { mayViewRestoreHistory, requirePageViewer } from "@/server/auth/viewer";
+import { mayViewRestoreHistory, pathWithQuery, requirePageViewer } from "@/server/auth/viewer";
 import { parseId } from "@/lib/errors";
+import { isRelevantRestoreRun } from "@/lib/recovery/evidence-summary";
 import { resolveResultAttention } from "@/lib/recovery/result-attention";
+import { isInFlightStatus } from "@/lib/recovery/vocabulary";
+import type { RawSearchParams } from "../../cursor";
+import { parseRunDetailSearchParams, runDetailHref } from "./search-params";
 import { parseMetadata, parseResults } from "@/lib/recovery/results";
 import { switchTenant } from "../../actions";
 
@@ -28,9 +32,11 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: id === null ? "Restore run" : `Restore run #${id}` };
 }
 
-export default async function RestoreRunPage({ params }: { params: Params }) {
+export default async function RestoreRunPage({ params, searchParams }: { params: Params; searchParams: Promise<RawSearchParams> }) {
   const rawId = (await params).id;
-  const viewer = await requirePageViewer(`/restore-runs/${encodeURIComponent(rawId)}`);
+  const raw = await searchParams;
+  const viewer = await requirePageViewer(pathWithQuery(`/restore-runs/${encodeURIComponent(rawId)}`, raw));
+  const { entries } = parseRunDetailSearchParams(raw);
   const runId = parseId(rawId);
   if (runId === null) notFound();
   // Only the viewer's tenants are searched: another tenant's run does not exist for them (404).
@@ -59,6 +65,9 @@ export default async function RestoreRunPage({ params }: { params: Params }) {
   const latest = await getLatestRelevantRestoreRun(run.tenantId);
   const attention = resolveResultAttention(toRestoreRunInput(run), operationRun ? toOperationRunInput(operationRun) : null);
   const results = parseResults(run.results);
+  const inFlight = !run.isDryRun && isInFlightStatus(run.status) ? (run.status as "queued" | "running") : null;
+  // A relevant run that is not the latest says which later run is the evidence.
+  const laterRunId = latest && latest.run.id !== run.id && isRelevantRestoreRun(toRestoreRunInput(run)) ? latest.run.id : null;
   const metadata = parseMetadata(run.metadata);
 
   return (
@@ -72,9 +81,15 @@ export default async function RestoreRunPage({ params }: { params: Params }) {
         Tenant <strong className="font-semibold">{membership?.tenantName}</strong>
       </PageHeader>
       <div className="space-y-4">
-        <RunNotices isDryRun={run.isDryRun} archived={run.archivedAt !== null} isLatestRelevant={latest?.run.id === run.id} />
+        <RunNotices
+          isDryRun={run.isDryRun}
+          archived={run.archivedAt !== null}
+          isLatestRelevant={latest?.run.id === run.id}
+          laterRunId={laterRunId}
+          inFlight={inFlight}
+        />
         <div className="grid gap-4 lg:grid-cols-2">
-          <AttentionCard attention={attention} />
+          <AttentionCard attention={attention} inFlight={inFlight} />
           <RunFactsCard
             run={run}
             operationRun={operationRun}
@@ -83,7 +98,12 @@ export default async function RestoreRunPage({ params }: { params: Params }) {
             scopeBasis={metadata.scopeBasis}
           />
         </div>
-        <RunOutcomes results={results} recorded={run.results !== null && run.results !== undefined} />
+        <RunOutcomes
+          results={results}
+          recorded={run.results !== null && run.results !== undefined}
+          filter={entries}
+          hrefFor={(f) => runDetailHref(run.id, f)}
+        />
         <NonAppliedCard metadata={metadata} />
       </div>
     </>

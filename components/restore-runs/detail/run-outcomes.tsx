@@ -57,41 +57,41 @@ function GroupTable({ group, entries, filter }: { group: ResultGroup; entries: R
           <table className="w-full text-left text-sm">
             <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-700">
               <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">Key</th>
+                <th scope="col" className="px-2 py-2 sm:px-3 font-semibold">Key</th>
                 {isAssignments ? (
                   <>
-                    <th scope="col" className="px-3 py-2 font-semibold">Item</th>
-                    <th scope="col" className="px-3 py-2 font-semibold">Target</th>
+                    <th scope="col" className="px-2 py-2 sm:px-3 font-semibold">Item</th>
+                    <th scope="col" className="px-2 py-2 sm:px-3 font-semibold">Target</th>
                   </>
                 ) : (
                   <>
-                    <th scope="col" className="px-3 py-2 font-semibold">Name</th>
-                    <th scope="col" className="px-3 py-2 font-semibold">Type</th>
+                    <th scope="col" className="px-2 py-2 sm:px-3 font-semibold">Name</th>
+                    <th scope="col" className="px-2 py-2 sm:px-3 font-semibold">Type</th>
                   </>
                 )}
-                <th scope="col" className="px-3 py-2 font-semibold">Status</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Message</th>
+                <th scope="col" className="px-2 py-2 sm:px-3 font-semibold">Status</th>
+                <th scope="col" className="px-2 py-2 sm:px-3 font-semibold">Message</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200">
               {shown.map((e, i) => (
                 <tr key={i}>
-                  <td className={`${wrap} px-3 py-2 font-mono text-xs`}>{e.key ?? dash}</td>
+                  <td className={`${wrap} px-2 py-2 sm:px-3 font-mono text-xs`}>{e.key ?? dash}</td>
                   {isAssignments ? (
                     <>
-                      <td className={`${wrap} px-3 py-2 font-mono text-xs`}>{e.itemKey ?? dash}</td>
-                      <td className={`${wrap} px-3 py-2 font-mono text-xs`}>{e.target ?? dash}</td>
+                      <td className={`${wrap} px-2 py-2 sm:px-3 font-mono text-xs`}>{e.itemKey ?? dash}</td>
+                      <td className={`${wrap} px-2 py-2 sm:px-3 font-mono text-xs`}>{e.target ?? dash}</td>
                     </>
                   ) : (
                     <>
-                      <td className={`${wrap} px-3 py-2`}>{e.name ?? dash}</td>
-                      <td className={`${wrap} px-3 py-2 font-mono text-xs`}>{e.type ?? dash}</td>
+                      <td className={`${wrap} px-2 py-2 sm:px-3`}>{e.name ?? dash}</td>
+                      <td className={`${wrap} px-2 py-2 sm:px-3 font-mono text-xs`}>{e.type ?? dash}</td>
                     </>
                   )}
-                  <td className="px-3 py-2">
+                  <td className="px-2 py-2 sm:px-3">
                     <EntryStatusBadge entry={e} />
                   </td>
-                  <td className={`${wrap} px-3 py-2`}>{e.message ?? dash}</td>
+                  <td className={`${wrap} px-2 py-2 sm:px-3`}>{e.message ?? dash}</td>
                 </tr>
               ))}
             </tbody>

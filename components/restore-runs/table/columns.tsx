@@ -62,7 +62,7 @@ export const columns = helper.columns([
           <Link href={`/restore-runs/${r.id}`} className={linkClass}>
             Run #{r.id}
           </Link>
-          {r.isLatestRelevant ? <Badge tone="info">{LATEST_RELEVANT_RUN_MARKER}</Badge> : null}
+          {r.isLatestRelevant ? <Badge tone="info" wrap>{LATEST_RELEVANT_RUN_MARKER}</Badge> : null}
           {r.archived ? <Badge tone="neutral">Archived</Badge> : null}
         </div>
       );
@@ -72,7 +72,11 @@ export const columns = helper.columns([
     id: "attention",
     header: "Attention",
     enableSorting: false,
-    cell: ({ row }) => <Badge tone={row.original.attention.tone}>{row.original.attention.label}</Badge>,
+    cell: ({ row }) => (
+      <Badge tone={row.original.attention.tone} wrap>
+        {row.original.attention.label}
+      </Badge>
+    ),
   }),
   helper.accessor("status", {
     header: "Status",

@@ -1,7 +1,9 @@
 /**
- * The demo dataset: eight tenants that together show every backup posture, every overview state,
- * an archived failed run, a dry run newer than a failure, an in-flight run and an unrecognized status.
- * Timestamps are relative to `now` so postures stay what their names say whenever the demo is loaded.
+ * The demo dataset: fifteen tenants that together show every backup posture, every overview state,
+ * an archived failed run, a dry run newer than a failure, in-flight runs, an unrecognized status, clock
+ * skew (a future-dated restore and backup), a tenant whose only clean restore is over 90 days old, and a
+ * restore history long enough to page (Contoso). Timestamps are relative to `now` so postures stay what
+ * their names say whenever the demo is loaded; loading it replaces whatever the database held.
  */
 export const DEMO_PASSWORD = "recovery-demo-2026";
 export const DEMO_USERS = {
@@ -132,6 +134,51 @@ export function buildDemoDataset(now: Date = new Date()): Json {
   tenant(9, "Trey Research", "trey-research");
   const tr = backup(9, "completed", 1);
   run({ tenantId: 9, status: "completed", hoursAgo: 24, setId: tr, results: { items: "see ticket 4411" }, metadata: "n/a" });
+
+  // Contoso's older history: enough runs to page the restore-run list (25 a page), all older than its
+  // latest clean run, so they do not change its evidence.
+  const history = ["completed", "failed", "partial", "completed", "previewed"];
+  for (let i = 0; i < 36; i++) {
+    const status = history[i % history.length]!;
+    run({
+      tenantId: 1, status, hoursAgo: 24 * (30 + i * 4), dry: status === "previewed", setId: c,
+      results: status === "failed" ? { items: [item(1, "failed", { message: "Graph API throttled the request" })] } : clean,
+    });
+  }
+
+  // 10 Fourth Coffee — clock skew: a clean restore and a backup dated days ahead hide today's failures.
+  tenant(10, "Fourth Coffee", "fourth-coffee");
+  backup(10, "completed", -24 * 2);
+  backup(10, "failed", 3);
+  run({ tenantId: 10, status: "completed", hoursAgo: -24 * 3, results: clean, metadata: { scope_basis: "full" } });
+  run({ tenantId: 10, status: "failed", hoursAgo: 5, opId: op(10, "failed", 5), results: { items: [item(1, "failed", { message: "Access denied" })] } });
+
+  // 11 Lamna Healthcare — current backups; its only clean restore is 120 days old (stale evidence once a
+  // freshness window applies: today it still reads "no recent issues visible", never more).
+  tenant(11, "Lamna Healthcare", "lamna");
+  const l = backup(11, "completed", 4);
+  run({ tenantId: 11, status: "completed", hoursAgo: 24 * 120, setId: l, results: clean, metadata: { scope_basis: "full" } });
+
+  // 12 Alpine Ski House — stale backups; a cancelled restore that applied nothing → weakened (failed).
+  tenant(12, "Alpine Ski House", "alpine-ski-house");
+  backup(12, "completed", 24 * 3);
+  run({ tenantId: 12, status: "cancelled", hoursAgo: 30, results: { items: [item(1, "skipped")] } });
+
+  // 13 Coho Winery — current backups; a completed restore that recorded no outcomes → weakened.
+  tenant(13, "Coho Winery", "coho-winery");
+  backup(13, "completed", 6);
+  run({ tenantId: 13, status: "completed", hoursAgo: 50, results: {} });
+
+  // 14 Margie's Travel — degraded backups; a restore whose operation was blocked → weakened.
+  tenant(14, "Margie's Travel", "margies-travel");
+  backup(14, "completed", 8, 2);
+  run({ tenantId: 14, status: "completed", hoursAgo: 70, opId: op(14, "blocked", 70), results: clean });
+
+  // 15 Wide World Importers — current backups; clean restore, and a newer one still running (context only).
+  tenant(15, "Wide World Importers", "wide-world-importers");
+  const ww = backup(15, "completed", 2);
+  run({ tenantId: 15, status: "completed", hoursAgo: 40, setId: ww, opId: op(15, "succeeded", 40), results: clean });
+  run({ tenantId: 15, status: "running", hoursAgo: 0.3, setId: ww, completed: false, opId: op(15, "pending", 0.3, "running") });
 
   const allTenants = tenants.map((x) => x.id as number);
   return {

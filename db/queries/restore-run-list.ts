@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import { withDatabase } from "../../lib/errors";
 import type { AttentionState } from "../../lib/recovery/vocabulary";
 import { getDb, type Executor } from "../client";
@@ -126,10 +126,22 @@ export function countRestoreRuns(
 ): Promise<{ count: number; capped: boolean }> {
   const limit = q.limit ?? COUNT_RESTORE_RUNS_LIMIT;
   return withDatabase(async () => {
+    // Pinned and ordered like the list's own index (see listRestoreRuns), so the planner walks that index
+    // range and stops at the limit instead of filtering a sequential scan for a large tenant.
     const bounded = db
       .select({ one: sql`1`.as("one") })
       .from(restoreRuns)
-      .where(and(eq(restoreRuns.tenantId, q.tenantId), q.state === null ? undefined : eq(restoreRuns.attentionState, q.state)))
+      .where(
+        and(
+          sql`${restoreRuns.tenantId} between ${q.tenantId} and ${q.tenantId}`,
+          q.state === null ? undefined : sql`${restoreRuns.attentionState} between ${q.state} and ${q.state}`,
+        ),
+      )
+      .orderBy(
+        ...(q.state === null
+          ? [restoreRuns.tenantId, desc(restoreRuns.id)]
+          : [restoreRuns.tenantId, restoreRuns.attentionState, desc(restoreRuns.id)]),
+      )
       .limit(limit + 1)
       .as("bounded");
     const [row] = await db.select({ n: count() }).from(bounded);

@@ -29,7 +29,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         switchTenant={switchTenant}
         signOut={signOut}
       />
-      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-3 py-6 focus:outline-none sm:px-4" data-tenant-id={current?.tenantId ?? ""}>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-3 py-6 focus:outline-none sm:px-4">
         {children}
       </main>
     </>

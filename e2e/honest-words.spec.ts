@@ -21,6 +21,11 @@ test.describe("clock skew, real causes and in-flight runs on the dashboard", () 
     expect(evidence).toMatchObject({ overviewState: "weakened", latestRelevantRestoreRunId: s.ids.futureRun, latestRelevantAttentionState: "completed" });
     const health = await (await page.request.get(`/api/tenants/${s.tenantId}/backup-health`)).json();
     expect(health).toMatchObject({ posture: "degraded", primaryReason: "latest_backup_time_in_future", healthyClaimAllowed: false });
+    // The future-dated run and set say so on their own pages.
+    await page.goto(`/restore-runs/${s.ids.futureRun}`);
+    await expect(page.getByRole("region", { name: "Dated in the future (clock skew)" })).toBeVisible();
+    await page.goto(`/backup-sets/${s.ids.futureSet}`);
+    await expect(page.getByRole("region", { name: "Dated in the future (clock skew)" })).toBeVisible();
   });
 
   test("an unrecognized status is named, and the run is never called completed", async ({ asOwner: page }) => {

@@ -1,4 +1,5 @@
 import { AppHeader } from "@/components/layout/app-header";
+import { RefreshOnRestore } from "@/components/layout/refresh-on-restore";
 import { listMemberships, TENANT_SWITCHER_LIMIT } from "@/db/queries/access";
 import { getViewer, mayViewRestoreHistory } from "@/server/auth/viewer";
 import { signOut, switchTenant } from "./actions";
@@ -29,6 +30,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         switchTenant={switchTenant}
         signOut={signOut}
       />
+      <RefreshOnRestore />
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-3 py-6 focus:outline-none sm:px-4">
         {children}
       </main>

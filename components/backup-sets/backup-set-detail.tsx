@@ -1,7 +1,9 @@
+import { Banner } from "@/components/ui/banner";
 import { Card, ClaimBoundary } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import { Facts } from "@/components/ui/facts";
 import type { BackupSet } from "@/db/schema";
+import { isFutureDated } from "@/lib/recovery/age";
 import { POSITIVE_CLAIM_BOUNDARY } from "@/lib/recovery/copy";
 import { BackupSetStatusBadge } from "./backup-set-status-badge";
 import { FinishedAt, finishedTerm } from "./finished-at";
@@ -23,6 +25,14 @@ export function BackupSetDetail({ set, tenantName, now }: { set: BackupSet; tena
           { term: "Created at", value: <DateTime value={set.createdAt} /> },
         ]}
       />
+      {isFutureDated(set.completedAt, now) ? (
+        <Banner id="clock-skew-notice" title="Dated in the future (clock skew)" tone="warning" headingLevel={3}>
+          <p>
+            This set&apos;s end time is more than 5 minutes after this server&apos;s clock. It cannot be placed in time,
+            so backup health gives it no confidence.
+          </p>
+        </Banner>
+      ) : null}
       <ClaimBoundary>{POSITIVE_CLAIM_BOUNDARY}</ClaimBoundary>
     </Card>
   );

@@ -18,7 +18,9 @@ export function FinishedAt({ set, now, withTerm = false }: { set: Pick<BackupSet
   if (includes(BACKUP_SET_IGNORED_STATUSES, set.status)) {
     return <span className="text-slate-700">Not finished ({set.status})</span>;
   }
-  if (!set.completedAt) return <span className="text-slate-700">Not recorded</span>;
+  if (!set.completedAt) {
+    return <span className="text-slate-700">{set.status === "failed" ? "Failed (no end time recorded)" : "No end time recorded"}</span>;
+  }
   const term = finishedTerm(set.status);
   return (
     <span className="flex flex-col">

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Banner } from "@/components/ui/banner";
 import { linkClass } from "@/components/ui/styles";
-import { IN_FLIGHT_CLAIM_BOUNDARY, inFlightLabel, supersededNotice } from "@/lib/recovery/cause-copy";
+import { clockSkewSentence, IN_FLIGHT_CLAIM_BOUNDARY, inFlightLabel, supersededNotice } from "@/lib/recovery/cause-copy";
 import { ARCHIVED_RUN_NOTICE, DRY_RUN_NOTICE, LATEST_RELEVANT_RUN_MARKER } from "@/lib/recovery/copy";
 
 /**
@@ -14,6 +14,7 @@ export function RunNotices({
   isLatestRelevant,
   laterRunId = null,
   inFlight = null,
+  futureDatedAt = null,
 }: {
   isDryRun: boolean;
   archived: boolean;
@@ -21,8 +22,10 @@ export function RunNotices({
   /** The latest relevant run, when this relevant run is not it. */
   laterRunId?: number | null;
   inFlight?: "queued" | "running" | null;
+  /** ISO time of the run when it is future-dated (spec §9), else null. */
+  futureDatedAt?: string | null;
 }) {
-  if (!isDryRun && !archived && !isLatestRelevant && laterRunId === null && inFlight === null) return null;
+  if (!isDryRun && !archived && !isLatestRelevant && laterRunId === null && inFlight === null && futureDatedAt === null) return null;
   return (
     <div className="space-y-3">
       {isDryRun ? (
@@ -33,6 +36,11 @@ export function RunNotices({
       {inFlight ? (
         <Banner id="in-flight-notice" title={inFlightLabel(inFlight)} tone="neutral">
           <p>{IN_FLIGHT_CLAIM_BOUNDARY}</p>
+        </Banner>
+      ) : null}
+      {futureDatedAt ? (
+        <Banner id="clock-skew-notice" title="Dated in the future (clock skew)" tone="warning">
+          <p>{clockSkewSentence(futureDatedAt)}</p>
         </Banner>
       ) : null}
       {archived ? (

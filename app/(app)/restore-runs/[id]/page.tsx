@@ -17,7 +17,8 @@ import {
 } from "@/db/queries/recovery-evidence";
 import { mayViewRestoreHistory, pathWithQuery, requirePageViewer } from "@/server/auth/viewer";
 import { parseId } from "@/lib/errors";
-import { isRelevantRestoreRun } from "@/lib/recovery/evidence-summary";
+import { isFutureDated } from "@/lib/recovery/age";
+import { isRelevantRestoreRun, relevanceTime } from "@/lib/recovery/evidence-summary";
 import { resolveResultAttention } from "@/lib/recovery/result-attention";
 import { isInFlightStatus } from "@/lib/recovery/vocabulary";
 import type { RawSearchParams } from "../../cursor";
@@ -65,6 +66,8 @@ export default async function RestoreRunPage({ params, searchParams }: { params:
   const latest = await getLatestRelevantRestoreRun(run.tenantId);
   const attention = resolveResultAttention(toRestoreRunInput(run), operationRun ? toOperationRunInput(operationRun) : null);
   const results = parseResults(run.results);
+  const now = new Date();
+  const runTime = relevanceTime(toRestoreRunInput(run));
   const inFlight = !run.isDryRun && isInFlightStatus(run.status) ? (run.status as "queued" | "running") : null;
   // A relevant run that is not the latest says which later run is the evidence.
   const laterRunId = latest && latest.run.id !== run.id && isRelevantRestoreRun(toRestoreRunInput(run)) ? latest.run.id : null;
@@ -87,6 +90,7 @@ export default async function RestoreRunPage({ params, searchParams }: { params:
           isLatestRelevant={latest?.run.id === run.id}
           laterRunId={laterRunId}
           inFlight={inFlight}
+          futureDatedAt={isFutureDated(runTime, now) ? runTime.toISOString() : null}
         />
         <div className="grid gap-4 lg:grid-cols-2">
           <AttentionCard attention={attention} inFlight={inFlight} />
@@ -96,6 +100,7 @@ export default async function RestoreRunPage({ params, searchParams }: { params:
             backupSet={backupSet}
             tenantName={membership?.tenantName ?? ""}
             scopeBasis={metadata.scopeBasis}
+            now={now}
           />
         </div>
         <RunOutcomes

@@ -5,7 +5,8 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { setActiveTenant } from "@/db/queries/access";
 import { getAuth } from "@/server/auth/server";
-import { applyTenantSwitch, getViewer, mayViewRestoreHistory, membershipFor } from "@/server/auth/viewer";
+import { applyTenantSwitch, mayViewRestoreHistory, membershipFor } from "@/server/auth/viewer";
+import { pageViewer } from "@/server/pages/preamble";
 import { parseId } from "@/lib/errors";
 import { pathAfterTenantSwitch } from "@/lib/navigation";
 
@@ -24,8 +25,7 @@ function parseSwitchForm(formData: FormData) {
  * operator does not belong to does not exist (404) and nothing changes.
  */
 export async function switchTenant(formData: FormData): Promise<void> {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
+  const viewer = await pageViewer();
   const request = parseSwitchForm(formData);
   const membership = request.tenantId === null ? null : await membershipFor(viewer, request.tenantId);
   if (!membership) notFound();

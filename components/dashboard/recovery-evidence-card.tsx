@@ -6,10 +6,11 @@ import { linkClass } from "@/components/ui/styles";
 import type { InFlightRestoreRun } from "@/db/queries/in-flight";
 import { describeAge } from "@/lib/recovery/age";
 import { inFlightLabel } from "@/lib/recovery/cause-copy";
-import { LATEST_RELEVANT_RUN_MARKER, OVERVIEW_STATE_LABELS } from "@/lib/recovery/copy";
+import { OVERVIEW_STATE_LABELS } from "@/lib/recovery/copy";
+import { LATEST_RELEVANT_RUN_MARKER } from "@/lib/recovery/surface-copy";
 import type { RecoveryEvidenceSummary } from "@/lib/recovery/evidence-summary";
 import { EvidenceActionControl } from "./evidence-action";
-import { overviewTone } from "./tones";
+import { overviewTone } from "@/components/ui/tones";
 
 /**
  * §4 on the dashboard: state, headline, summary, claim boundary, action, and the latest run's age; a

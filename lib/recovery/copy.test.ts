@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import * as copy from "./copy";
+import * as domainCopy from "./copy";
 import * as cause from "./cause-copy";
+import * as surfaceCopy from "./surface-copy";
+
+const copy = { ...domainCopy, ...surfaceCopy };
 import { overclaimingSentences } from "./test-support";
 import { ATTENTION_REASONS, RECOVERY_POSTURE_REASONS } from "./vocabulary";
 
@@ -20,6 +23,9 @@ function allCopy(): string[] {
   out.push(cause.clockSkewSentence("2030-01-01T00:00:00.000Z"), cause.inFlightLabel("queued"), cause.inFlightLabel("running"));
   out.push(cause.inFlightContext(4, "running", "2 hours ago"), cause.supersededNotice(9));
   for (const reason of ATTENTION_REASONS) out.push(copy.attentionSummary(reason, "mystery"), cause.latestRunCause(reason, "mystery"));
+  out.push(copy.NEEDS_ATTENTION_COUNT(0), copy.NEEDS_ATTENTION_COUNT(2), copy.RUN_OUTCOME_COUNT(0, ""), copy.RUN_OUTCOME_COUNT(3, "3 applied"));
+  out.push(copy.RUN_FACTS.missingLink(null), copy.RUN_FACTS.missingLink(4));
+  out.push(copy.TENANT_SEARCH_COPY.count(0, 0), copy.TENANT_SEARCH_COPY.count(3, 1200), copy.TENANT_SEARCH_COPY.switchLabel("Acme"));
   return out;
 }
 

@@ -1,38 +1,35 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { AttentionFilter } from "@/components/restore-runs/attention-filter";
 import { ReasonBanner } from "@/components/restore-runs/reason-banner";
 import { toRestoreRunRowView } from "@/components/restore-runs/row-view";
 import { RestoreRunsDataTable } from "@/components/restore-runs/table/data-table";
 import { RestoreRunsEmptyState } from "@/components/restore-runs/table/empty-state";
-import { NoTenant } from "@/components/ui/no-tenant";
-import { PageHeader } from "@/components/ui/page-header";
+import { NoTenantPage } from "@/components/ui/no-tenant";
+import { PageHeader, TenantIntro } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { linkClass } from "@/components/ui/styles";
-import { getRecoveryEvidenceInputs } from "@/db/queries/recovery-evidence";
-import { countRestoreRuns, listRestoreRuns } from "@/db/queries/restore-run-list";
+import { getRecoveryEvidenceInputs } from "@/db/queries/evidence-inputs";
+import { countRestoreRuns, listRestoreRuns } from "@/db/queries/restore-runs";
 import { assessTenant } from "@/lib/recovery/assessment";
+import { ATTENTION_STATE_LABELS } from "@/lib/recovery/copy";
 import { reasonBanner } from "@/lib/recovery/list-reason";
-import { mayViewRestoreHistory, pathWithQuery, requirePageViewer } from "@/server/auth/viewer";
+import { pathWithQuery } from "@/server/auth/viewer";
+import { tenantPage } from "@/server/pages/preamble";
 import {
-  ATTENTION_STATE_LABELS,
+  FILTERED_RUNS_ORDER_NOTE,
   LATEST_RELEVANT_RUN_MARKER,
+  LIST_PAGE_GONE,
+  PAGE_INTROS,
   RESTORE_RUNS_EMPTY,
   RESTORE_RUNS_FILTER_EMPTY,
-} from "@/lib/recovery/copy";
-import type { RawSearchParams } from "../cursor";
-import { parseRestoreRunsSearchParams, restoreRunsHref, type RestoreRunsParams } from "./search-params";
+  RESTORE_RUN_ORDER_DESCRIPTIONS,
+} from "@/lib/recovery/surface-copy";
+import type { RawSearchParams } from "@/lib/search-params/cursor";
+import { parseRestoreRunsSearchParams, restoreRunsHref } from "@/lib/search-params/restore-runs";
 
 export const metadata: Metadata = { title: "Restore runs" };
-
-const ORDER_DESCRIPTIONS: Record<RestoreRunsParams["sort"], Record<"asc" | "desc", string>> = {
-  id: { desc: "newest run first", asc: "oldest run first" },
-  completed_at: {
-    desc: "latest completion first, runs not completed last",
-    asc: "runs not completed first, then earliest completion",
-  },
-};
 
 /** "42 runs in total" / "10,000+ runs with attention Failed": the count is bounded (COUNT_RESTORE_RUNS_LIMIT). */
 function totalText(total: { count: number; capped: boolean }, state: string | null): string {
@@ -43,17 +40,8 @@ function totalText(total: { count: number; capped: boolean }, state: string | nu
 
 export default async function RestoreRunsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const raw = await searchParams;
-  const viewer = await requirePageViewer(pathWithQuery("/restore-runs", raw));
-  const tenant = viewer.currentTenant;
-  if (!tenant) {
-    return (
-      <>
-        <PageHeader title="Restore runs" />
-        <NoTenant />
-      </>
-    );
-  }
-  if (!mayViewRestoreHistory(tenant)) forbidden();
+  const { tenant } = await tenantPage({ requireRestoreHistory: true, returnTo: pathWithQuery("/restore-runs", raw) });
+  if (!tenant) return <NoTenantPage title="Restore runs" />;
 
   const params = parseRestoreRunsSearchParams(raw);
   const now = new Date();
@@ -98,13 +86,12 @@ export default async function RestoreRunsPage({ searchParams }: { searchParams: 
   const clearFilterHref = params.state ? restoreRunsHref({ ...base, state: null }) : null;
 
   const filterText = params.state ? `, attention state ${ATTENTION_STATE_LABELS[params.state]}` : "";
-  const caption = `Restore runs of ${tenant.tenantName}${filterText}, ${ORDER_DESCRIPTIONS[params.sort][params.order]}`;
+  const caption = `Restore runs of ${tenant.tenantName}${filterText}, ${RESTORE_RUN_ORDER_DESCRIPTIONS[params.sort][params.order]}`;
 
   return (
     <>
       <PageHeader title="Restore runs">
-        Every restore run recorded for <strong className="font-semibold">{tenant.tenantName}</strong>, archived runs
-        included. Attention is worked out from each run&apos;s own results.
+        <TenantIntro intro={PAGE_INTROS.restoreRuns} tenantName={tenant.tenantName} />
       </PageHeader>
       <div className="space-y-4">
         <ReasonBanner banner={reasonBanner(params.reason, evidence, now)} />
@@ -131,7 +118,7 @@ export default async function RestoreRunsPage({ searchParams }: { searchParams: 
           reason={params.reason}
           clearHref={clearFilterHref}
         />
-        {params.state ? <p className="text-sm text-slate-700">Filtered runs are ordered by run id.</p> : null}
+        {params.state ? <p className="text-sm text-slate-700">{FILTERED_RUNS_ORDER_NOTE}</p> : null}
         {rows.length > 0 ? (
           <RestoreRunsDataTable
             rows={rows}
@@ -142,9 +129,9 @@ export default async function RestoreRunsPage({ searchParams }: { searchParams: 
           />
         ) : params.cursor ? (
           <RestoreRunsEmptyState
-            title="This page has no runs"
-            body="The runs that were on this page may have changed since the link was made."
-            action={{ label: "Go to the first page", href: restoreRunsHref(base) }}
+            title={LIST_PAGE_GONE.restoreRuns.title}
+            body={LIST_PAGE_GONE.restoreRuns.body}
+            action={{ label: LIST_PAGE_GONE.firstPage, href: restoreRunsHref(base) }}
           />
         ) : params.state ? (
           <RestoreRunsEmptyState

@@ -1,7 +1,8 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, ClaimBoundary } from "@/components/ui/card";
 import { IN_FLIGHT_CLAIM_BOUNDARY, inFlightLabel } from "@/lib/recovery/cause-copy";
-import { ATTENTION_STATE_LABELS, RECOVERY_CLAIM_BOUNDARY_TEXT } from "@/lib/recovery/copy";
+import { ATTENTION_STATE_LABELS } from "@/lib/recovery/copy";
+import { RECOVERY_CLAIM_BOUNDARY_TEXT } from "@/lib/recovery/surface-copy";
 import type { RestoreResultAttention } from "@/lib/recovery/result-attention";
 
 /**

@@ -5,6 +5,7 @@ import { Facts } from "@/components/ui/facts";
 import { linkClass } from "@/components/ui/styles";
 import type { BackupSet, OperationRun, RestoreRun } from "@/db/schema";
 import { describeAge } from "@/lib/recovery/age";
+import { RUN_FACTS } from "@/lib/recovery/surface-copy";
 
 /** An absolute UTC time with its age beside it ("2026-11-30 08:00 UTC · 40 hours ago"). */
 function TimeWithAge({ value, now, fallback }: { value: Date | null; now: Date; fallback: string }) {
@@ -32,8 +33,7 @@ export function RunFactsCard({
   scopeBasis: "full" | "selected" | null;
   now: Date;
 }) {
-  const missing = (id: number | null) =>
-    id === null ? "None linked" : `#${id} (linked, but not found for this tenant)`;
+  const missing = RUN_FACTS.missingLink;
   return (
     <Card id="run-details" title="Run details">
       <Facts
@@ -41,10 +41,10 @@ export function RunFactsCard({
         items={[
           { term: "Tenant", value: tenantName },
           { term: "Status", value: <span className="break-words font-mono text-xs">{run.status}</span> },
-          { term: "Dry run", value: run.isDryRun ? "Yes (preview only)" : "No" },
+          { term: "Dry run", value: run.isDryRun ? RUN_FACTS.dryRun.yes : RUN_FACTS.dryRun.no },
           {
             term: "Scope",
-            value: scopeBasis === "full" ? "Full" : scopeBasis === "selected" ? "Selected items" : "Not recorded",
+            value: scopeBasis === "full" ? RUN_FACTS.scope.full : scopeBasis === "selected" ? RUN_FACTS.scope.selected : RUN_FACTS.scope.unknown,
           },
           { term: "Created at", value: <TimeWithAge value={run.createdAt} now={now} fallback="Not recorded" /> },
           // "Completed" only for a run whose status is `completed`; the column is completed_at either way.

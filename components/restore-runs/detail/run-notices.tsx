@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Banner } from "@/components/ui/banner";
 import { linkClass } from "@/components/ui/styles";
 import { clockSkewSentence, IN_FLIGHT_CLAIM_BOUNDARY, inFlightLabel, supersededNotice } from "@/lib/recovery/cause-copy";
-import { ARCHIVED_RUN_NOTICE, DRY_RUN_NOTICE, LATEST_RELEVANT_RUN_MARKER } from "@/lib/recovery/copy";
+import { ARCHIVED_RUN_NOTICE, DRY_RUN_NOTICE, LATEST_RELEVANT_RUN_MARKER } from "@/lib/recovery/surface-copy";
 
 /**
  * Notices that change how the whole run must be read: preview only, queued/running (not evidence yet),

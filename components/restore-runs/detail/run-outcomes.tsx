@@ -1,14 +1,10 @@
 import Link from "next/link";
 import { Banner } from "@/components/ui/banner";
 import { Card } from "@/components/ui/card";
-import {
-  RESULT_ENTRY_STATUS_LABELS,
-  RESULT_GROUP_LABELS,
-  RESULTS_MISSING_NOTICE,
-  RESULTS_UNREADABLE_NOTICE,
-} from "@/lib/recovery/copy";
+import { RESULTS_MISSING_NOTICE, RESULTS_UNREADABLE_NOTICE, RESULT_ENTRY_STATUS_LABELS, RESULT_GROUP_LABELS, RUN_OUTCOME_COUNT } from "@/lib/recovery/surface-copy";
 import { countByFilter, ENTRY_FILTER_LABELS, ENTRY_FILTERS, triageEntries, type EntryFilter } from "@/lib/recovery/entry-triage";
-import type { ParsedResults, ResultEntry, ResultGroup } from "@/lib/recovery/results";
+import type { ParsedResults, ResultEntry } from "@/lib/recovery/results";
+import type { ResultEntryGroup } from "@/lib/recovery/vocabulary";
 import { RESULT_ENTRY_GROUPS, RESULT_ENTRY_STATUSES, includes } from "@/lib/recovery/vocabulary";
 import { EntryStatusBadge } from "./entry-status-badge";
 
@@ -34,7 +30,7 @@ const dash = (
 /** Long keys and messages wrap anywhere, so a narrow screen never needs to scroll to read them. */
 const wrap = "[overflow-wrap:anywhere]";
 
-function GroupTable({ group, entries, filter }: { group: ResultGroup; entries: ResultEntry[]; filter: EntryFilter | null }) {
+function GroupTable({ group, entries, filter }: { group: ResultEntryGroup; entries: ResultEntry[]; filter: EntryFilter | null }) {
   const headingId = `outcomes-${group}-title`;
   const shown = triageEntries(entries, filter);
   const isAssignments = group === "assignments";
@@ -140,7 +136,7 @@ export function RunOutcomes({
   const count = results.entries.length;
   return (
     <Card id="outcomes" title="Outcomes">
-      <p>{count === 0 ? "No entries recorded." : `${count} entr${count === 1 ? "y" : "ies"} recorded: ${countByStatus(results.entries)}.`}</p>
+      <p>{RUN_OUTCOME_COUNT(count, countByStatus(results.entries))}</p>
       {!recorded ? (
         <Banner id="results-missing" tone="warning">
           <p>{RESULTS_MISSING_NOTICE}</p>

@@ -6,7 +6,7 @@ import { OtherTenantNotice } from "@/components/layout/other-tenant-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { linkClass } from "@/components/ui/styles";
 import { getBackupSetDetail } from "@/db/queries/backup-sets";
-import { requirePageViewer } from "@/server/auth/viewer";
+import { pageViewer } from "@/server/pages/preamble";
 import { parseId } from "@/lib/errors";
 import { switchTenant } from "../../actions";
 
@@ -19,19 +19,19 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function BackupSetPage({ params }: { params: Params }) {
   const rawId = (await params).id;
-  const viewer = await requirePageViewer(`/backup-sets/${encodeURIComponent(rawId)}`);
+  const viewer = await pageViewer(`/backup-sets/${encodeURIComponent(rawId)}`);
   const setId = parseId(rawId);
   if (setId === null) notFound();
   // Only the viewer's tenants are searched: another tenant's set does not exist for them (404).
   const detail = await getBackupSetDetail(setId, viewer.userId);
   if (!detail) notFound();
-  if (viewer.currentTenant?.tenantId !== detail.tenant.id) {
+  if (viewer.currentTenant?.tenantId !== detail.membership.tenantId) {
     return (
       <>
         <PageHeader title={`Backup set #${detail.set.id}`} />
         <OtherTenantNotice
           record={`backup set #${detail.set.id}`}
-          recordTenant={detail.tenant}
+          recordTenant={{ id: detail.membership.tenantId, name: detail.membership.tenantName }}
           currentTenantName={viewer.currentTenant?.tenantName ?? null}
           returnTo={`/backup-sets/${detail.set.id}`}
           canOpenAfterSwitch
@@ -49,7 +49,7 @@ export default async function BackupSetPage({ params }: { params: Params }) {
         </Link>
       </p>
       <PageHeader title={`Backup set #${detail.set.id}`}>{detail.set.name}</PageHeader>
-      <BackupSetDetail set={detail.set} tenantName={detail.tenant.name} now={new Date()} />
+      <BackupSetDetail set={detail.set} tenantName={detail.membership.tenantName} now={new Date()} />
     </>
   );
 }

@@ -9,20 +9,16 @@ import { RunOutcomes } from "@/components/restore-runs/detail/run-outcomes";
 import { OtherTenantNotice } from "@/components/layout/other-tenant-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { linkClass } from "@/components/ui/styles";
-import {
-  getLatestRelevantRestoreRun,
-  getRestoreRunDetail,
-  toOperationRunInput,
-  toRestoreRunInput,
-} from "@/db/queries/recovery-evidence";
-import { mayViewRestoreHistory, pathWithQuery, requirePageViewer } from "@/server/auth/viewer";
+import { getLatestRelevantRestoreRun, getRestoreRunDetail } from "@/db/queries/restore-runs";
+import { mayViewRestoreHistory, pathWithQuery } from "@/server/auth/viewer";
+import { pageViewer } from "@/server/pages/preamble";
 import { parseId } from "@/lib/errors";
 import { isFutureDated } from "@/lib/recovery/age";
 import { isRelevantRestoreRun, relevanceTime } from "@/lib/recovery/evidence-summary";
 import { resolveResultAttention } from "@/lib/recovery/result-attention";
 import { isInFlightStatus } from "@/lib/recovery/vocabulary";
-import type { RawSearchParams } from "../../cursor";
-import { parseRunDetailSearchParams, runDetailHref } from "./search-params";
+import type { RawSearchParams } from "@/lib/search-params/cursor";
+import { parseRunDetailSearchParams, runDetailHref } from "@/lib/search-params/restore-run-detail";
 import { parseMetadata, parseResults } from "@/lib/recovery/results";
 import { switchTenant } from "../../actions";
 
@@ -36,7 +32,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function RestoreRunPage({ params, searchParams }: { params: Params; searchParams: Promise<RawSearchParams> }) {
   const rawId = (await params).id;
   const raw = await searchParams;
-  const viewer = await requirePageViewer(pathWithQuery(`/restore-runs/${encodeURIComponent(rawId)}`, raw));
+  const viewer = await pageViewer(pathWithQuery(`/restore-runs/${encodeURIComponent(rawId)}`, raw));
   const { entries } = parseRunDetailSearchParams(raw);
   const runId = parseId(rawId);
   if (runId === null) notFound();
@@ -64,13 +60,13 @@ export default async function RestoreRunPage({ params, searchParams }: { params:
 
   const { run, operationRun, backupSet } = detail;
   const latest = await getLatestRelevantRestoreRun(run.tenantId);
-  const attention = resolveResultAttention(toRestoreRunInput(run), operationRun ? toOperationRunInput(operationRun) : null);
+  const attention = resolveResultAttention(run, operationRun);
   const results = parseResults(run.results);
   const now = new Date();
-  const runTime = relevanceTime(toRestoreRunInput(run));
+  const runTime = relevanceTime(run);
   const inFlight = !run.isDryRun && isInFlightStatus(run.status) ? (run.status as "queued" | "running") : null;
   // A relevant run that is not the latest says which later run is the evidence.
-  const laterRunId = latest && latest.run.id !== run.id && isRelevantRestoreRun(toRestoreRunInput(run)) ? latest.run.id : null;
+  const laterRunId = latest && latest.run.id !== run.id && isRelevantRestoreRun(run) ? latest.run.id : null;
   const metadata = parseMetadata(run.metadata);
 
   return (

@@ -3,9 +3,6 @@
  * of page after a tenant switch. Pure (no request, no database), so the rules are tested as a table.
  */
 
-/** Where a signed-in operator lands when no page was requested (`/` redirects here). One place to change. */
-export const DEFAULT_SIGNED_IN_PATH = "/dashboard";
-
 const BASE = "http://return-to.invalid";
 const MAX_LENGTH = 2_000;
 /** Paths that are never a destination: the sign-in page itself and the API. */

@@ -22,6 +22,7 @@ export function SignInForm({ next }: { next: string }) {
         body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
       });
       if (res.ok) {
+        // `next` is the requested page, or "/", which sends an operator of several tenants to the fleet, of one to the dashboard.
         window.location.assign(next);
         return;
       }

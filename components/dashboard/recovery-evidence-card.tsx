@@ -8,6 +8,7 @@ import { describeAge } from "@/lib/recovery/age";
 import { inFlightLabel } from "@/lib/recovery/cause-copy";
 import { OVERVIEW_STATE_LABELS } from "@/lib/recovery/copy";
 import { LATEST_RELEVANT_RUN_MARKER } from "@/lib/recovery/surface-copy";
+import { FRESHNESS_COPY } from "@/lib/recovery/fleet-copy";
 import type { RecoveryEvidenceSummary } from "@/lib/recovery/evidence-summary";
 import { EvidenceActionControl } from "./evidence-action";
 import { overviewTone } from "@/components/ui/tones";
@@ -48,6 +49,7 @@ export function RecoveryEvidenceCard({
         ) : latestAt ? (
           <>
             run #{summary.latestRelevantRestoreRunId}, {describeAge(new Date(latestAt), now)} (<DateTime value={latestAt} />)
+            {summary.restoreEvidenceStale ? <strong className="font-semibold">, {FRESHNESS_COPY.olderThanWindow}</strong> : null}
           </>
         ) : (
           <>run #{summary.latestRelevantRestoreRunId}, at an unknown time</>

@@ -65,7 +65,7 @@ async function expectPathsAgree(tenantId: number): Promise<void> {
   expect(Object.keys(healthSql).sort()).toStrictEqual(Object.keys(healthPure).sort());
 
   for (const canViewRestoreHistory of [true, false]) {
-    const evidenceSql = resolveRecoveryEvidence({ tenantId, backupPosture: healthSql.posture, latestRelevant, canViewRestoreHistory, now: NOW });
+    const evidenceSql = resolveRecoveryEvidence({ tenantId, backupPosture: healthSql.posture, latestRelevant, canViewRestoreHistory, now: NOW, staleAfterDays: tenant.restoreEvidenceStaleAfterDays });
     const evidencePure = resolveRecoveryEvidenceFromHistory({
       tenantId,
       backupPosture: healthPure.posture,
@@ -73,6 +73,7 @@ async function expectPathsAgree(tenantId: number): Promise<void> {
       operationRuns: all.operationRuns,
       canViewRestoreHistory,
       now: NOW,
+      staleAfterDays: tenant.restoreEvidenceStaleAfterDays,
     });
     for (const field of Object.keys(evidencePure) as (keyof typeof evidencePure)[]) {
       expect({ tenantId, field, value: evidenceSql[field] }).toStrictEqual({ tenantId, field, value: evidencePure[field] });

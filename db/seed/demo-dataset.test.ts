@@ -1,58 +1,37 @@
-/** The demo shows everything the product distinguishes (README: "demo data showing everything"). */
-import { describe, expect, it } from "vitest";
-import { resolveBackupHealth } from "../../lib/recovery/backup-health";
-import { resolveRecoveryEvidenceFromHistory } from "../../lib/recovery/evidence-summary";
-import { isInFlightStatus } from "../../lib/recovery/vocabulary";
-import { parseDataset } from "../import/importer";
-import { buildDemoDataset } from "./demo-dataset";
+/** The demo shows the fleet: the owner owns every demo tenant, and freshness (§9) is visible in it. */
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb, databaseKind, resetTestDb } from "../../test/db";
+import { importDataset, parseDataset } from "../import/importer";
+import { getFleetInputs } from "../queries/fleet";
+import { tenants, users } from "../schema";
+import { assessTenant } from "../../lib/recovery/assessment";
+import { buildDemoDataset, DEMO_USERS } from "./demo-dataset";
+import type { Database } from "../client";
 
 const NOW = new Date("2026-11-26T12:00:00Z");
-const DAY = 86_400_000;
+let db: Database;
 
-function assessAll() {
-  const { dataset, warnings } = parseDataset(buildDemoDataset(NOW), { now: NOW });
-  const tenants = dataset.tenants.map((t) => {
-    const runs = dataset.restore_runs
-      .filter((r) => r.tenant_id === t.id)
-      .map((r) => ({
-        id: r.id!, tenantId: r.tenant_id, backupSetId: r.backup_set_id, operationRunId: r.operation_run_id, status: r.status,
-        isDryRun: r.is_dry_run, results: r.results, metadata: r.metadata, createdAt: r.created_at, completedAt: r.completed_at, archivedAt: r.archived_at,
-      }));
-    const ops = dataset.operation_runs.filter((o) => o.tenant_id === t.id).map((o) => ({ id: o.id!, type: o.type, status: o.status, outcome: o.outcome }));
-    const sets = dataset.backup_sets
-      .filter((b) => b.tenant_id === t.id)
-      .map((b) => ({ id: b.id!, status: b.status, failedItemCount: b.failed_item_count, startedAt: b.started_at, completedAt: b.completed_at }));
-    const health = resolveBackupHealth({ tenantId: t.id!, backupSets: sets, staleAfterHours: t.backup_stale_after_hours, now: NOW });
-    const evidence = resolveRecoveryEvidenceFromHistory({ tenantId: t.id!, backupPosture: health.posture, runs, operationRuns: ops, canViewRestoreHistory: true, now: NOW });
-    return { name: t.name, runs, health, evidence };
-  });
-  return { tenants, warnings };
-}
+beforeAll(async () => {
+  db = await resetTestDb();
+  await importDataset(db, parseDataset(buildDemoDataset(NOW)).dataset);
+});
+afterAll(async () => closeDb());
 
-describe("the demo dataset shows everything", () => {
-  const { tenants, warnings } = assessAll();
-
-  it("enough tenants to fill a fleet, and a restore history that pages (25 a page)", () => {
-    expect(tenants.length).toBeGreaterThanOrEqual(15);
-    expect(Math.max(...tenants.map((t) => t.runs.length))).toBeGreaterThan(25);
-  });
-
-  it("every backup posture and every overview state", () => {
-    expect(new Set(tenants.map((t) => t.health.posture))).toEqual(new Set(["absent", "stale", "degraded", "healthy"]));
-    expect(new Set(tenants.map((t) => t.evidence.overviewState))).toEqual(new Set(["unvalidated", "weakened", "no_recent_issues_visible"]));
-  });
-
-  it("clock skew: a future-dated backup and restore, reported by the importer", () => {
-    const skewed = tenants.find((t) => t.health.primaryReason === "latest_backup_time_in_future");
-    expect(skewed?.evidence).toMatchObject({ overviewState: "weakened", latestRelevantAttentionState: "completed" });
-    expect(warnings.some((w) => /clock skew/.test(w))).toBe(true);
-  });
-
-  it("a tenant whose only clean restore is over 90 days old, and in-flight runs", () => {
-    const old = tenants.find(
-      (t) => t.evidence.overviewState === "no_recent_issues_visible" && NOW.getTime() - Date.parse(t.evidence.latestRelevantRestoreAt!) > 90 * DAY,
-    );
-    expect(old?.name).toBe("Lamna Healthcare");
-    expect(tenants.some((t) => t.runs.some((r) => !r.isDryRun && isInFlightStatus(r.status)))).toBe(true);
+describe(`demo dataset in the fleet (${databaseKind()})`, () => {
+  it("the owner's fleet holds every demo tenant, every overview state, and stale restore evidence", async () => {
+    const [owner] = await db.select().from(users).where(eq(users.email, DEMO_USERS.owner));
+    const fleet = await getFleetInputs(owner!.id, db);
+    expect(fleet).toHaveLength((await db.select().from(tenants)).length);
+    const assessed = fleet.map((i) => ({ name: i.tenant.name, a: assessTenant(i, { now: NOW, canViewRestoreHistory: true }) }));
+    expect(new Set(assessed.map((x) => x.a.evidence.overviewState))).toEqual(new Set(["unvalidated", "weakened", "no_recent_issues_visible"]));
+    const stale = assessed.filter((x) => x.a.evidence.restoreEvidenceStale).map((x) => x.name).sort();
+    expect(stale).toEqual(["Coho Winery", "Margie's Travel"]);
+    const margie = assessed.find((x) => x.name === "Margie's Travel")!.a;
+    expect(margie.evidence.overviewState).toBe("no_recent_issues_visible");
+    expect(margie.needsAttention.map((i) => i.title)).toEqual(["Restore evidence is 200 days old"]);
+    // The imported window: 30 days for Coho Winery, the default 90 elsewhere.
+    const windows = Object.fromEntries(fleet.map((i) => [i.tenant.name, i.tenant.restoreEvidenceStaleAfterDays]));
+    expect([windows["Coho Winery"], windows["Margie's Travel"]]).toEqual([30, 90]);
   });
 });

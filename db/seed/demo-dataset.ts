@@ -1,9 +1,10 @@
 /**
- * The demo dataset: fifteen tenants that together show every backup posture, every overview state,
+ * The demo dataset: seventeen tenants that together show every backup posture, every overview state,
  * an archived failed run, a dry run newer than a failure, in-flight runs, an unrecognized status, clock
- * skew (a future-dated restore and backup), a tenant whose only clean restore is over 90 days old, and a
- * restore history long enough to page (Contoso). Timestamps are relative to `now` so postures stay what
- * their names say whenever the demo is loaded; loading it replaces whatever the database held.
+ * skew (a future-dated restore and backup), restore evidence older than its freshness window (§9), and a
+ * restore history long enough to page (Contoso). The owner owns every tenant (the fleet, §10).
+ * Timestamps are relative to `now` so postures stay what their names say whenever the demo is loaded;
+ * loading it replaces whatever the database held.
  */
 export const DEMO_PASSWORD = "recovery-demo-2026";
 export const DEMO_USERS = {
@@ -24,8 +25,10 @@ export function buildDemoDataset(now: Date = new Date()): Json {
   let opId = 500;
   let runId = 1000;
 
-  const tenant = (id: number, name: string, slug: string, staleAfter = 24) =>
-    tenants.push({ id, name, slug, backup_stale_after_hours: staleAfter, created_at: ago(24 * 90) });
+  const tenant = (id: number, name: string, slug: string, staleAfter = 24, evidenceWindowDays = 90) =>
+    tenants.push({
+      id, name, slug, backup_stale_after_hours: staleAfter, restore_evidence_stale_after_days: evidenceWindowDays, created_at: ago(24 * 400),
+    });
   const backup = (tenantId: number, status: string, hoursAgo: number | null, failed = 0, items = 120): number => {
     const id = ++setId;
     backupSets.push({
@@ -135,6 +138,17 @@ export function buildDemoDataset(now: Date = new Date()): Json {
   const tr = backup(9, "completed", 1);
   run({ tenantId: 9, status: "completed", hoursAgo: 24, setId: tr, results: { items: "see ticket 4411" }, metadata: "n/a" });
 
+  // 10 Margie's Travel — current backups, a clean restore 200 days ago: still no_recent_issues_visible, but
+  // older than the 90-day freshness window, so Needs Attention lists "Restore evidence is 200 days old".
+  tenant(10, "Margie's Travel", "margies-travel");
+  const m = backup(10, "completed", 3);
+  run({ tenantId: 10, status: "completed", hoursAgo: 24 * 200, setId: m, opId: op(10, "succeeded", 24 * 200), results: clean, metadata: { scope_basis: "full" } });
+
+  // 11 Coho Winery — a 30-day window (a stricter customer): a clean restore 45 days ago is stale there.
+  tenant(11, "Coho Winery", "coho-winery", 24, 30);
+  const cw = backup(11, "completed", 5);
+  run({ tenantId: 11, status: "completed", hoursAgo: 24 * 45, setId: cw, results: clean });
+
   // Contoso's older history: enough runs to page the restore-run list (25 a page), all older than its
   // latest clean run, so they do not change its evidence.
   const history = ["completed", "failed", "partial", "completed", "previewed"];
@@ -146,33 +160,33 @@ export function buildDemoDataset(now: Date = new Date()): Json {
     });
   }
 
-  // 10 Fourth Coffee — clock skew: a clean restore and a backup dated days ahead hide today's failures.
-  tenant(10, "Fourth Coffee", "fourth-coffee");
-  backup(10, "completed", -24 * 2);
-  backup(10, "failed", 3);
-  run({ tenantId: 10, status: "completed", hoursAgo: -24 * 3, results: clean, metadata: { scope_basis: "full" } });
-  run({ tenantId: 10, status: "failed", hoursAgo: 5, opId: op(10, "failed", 5), results: { items: [item(1, "failed", { message: "Access denied" })] } });
+  // 12 Fourth Coffee — clock skew: a clean restore and a backup dated days ahead hide today's failures.
+  tenant(12, "Fourth Coffee", "fourth-coffee");
+  backup(12, "completed", -24 * 2);
+  backup(12, "failed", 3);
+  run({ tenantId: 12, status: "completed", hoursAgo: -24 * 3, results: clean, metadata: { scope_basis: "full" } });
+  run({ tenantId: 12, status: "failed", hoursAgo: 5, opId: op(12, "failed", 5), results: { items: [item(1, "failed", { message: "Access denied" })] } });
 
-  // 11 Lamna Healthcare — current backups; its only clean restore is 120 days old (stale evidence once a
-  // freshness window applies: today it still reads "no recent issues visible", never more).
-  tenant(11, "Lamna Healthcare", "lamna");
-  const l = backup(11, "completed", 4);
-  run({ tenantId: 11, status: "completed", hoursAgo: 24 * 120, setId: l, results: clean, metadata: { scope_basis: "full" } });
+  // 13 Lamna Healthcare — current backups; its only clean restore is 120 days old: "no recent issues
+  // visible", and stale evidence (older than the 90-day window).
+  tenant(13, "Lamna Healthcare", "lamna");
+  const l = backup(13, "completed", 4);
+  run({ tenantId: 13, status: "completed", hoursAgo: 24 * 120, setId: l, results: clean, metadata: { scope_basis: "full" } });
 
-  // 12 Alpine Ski House — stale backups; a cancelled restore that applied nothing → weakened (failed).
-  tenant(12, "Alpine Ski House", "alpine-ski-house");
-  backup(12, "completed", 24 * 3);
-  run({ tenantId: 12, status: "cancelled", hoursAgo: 30, results: { items: [item(1, "skipped")] } });
+  // 14 Alpine Ski House — stale backups; a cancelled restore that applied nothing → weakened (failed).
+  tenant(14, "Alpine Ski House", "alpine-ski-house");
+  backup(14, "completed", 24 * 3);
+  run({ tenantId: 14, status: "cancelled", hoursAgo: 30, results: { items: [item(1, "skipped")] } });
 
-  // 13 Coho Winery — current backups; a completed restore that recorded no outcomes → weakened.
-  tenant(13, "Coho Winery", "coho-winery");
-  backup(13, "completed", 6);
-  run({ tenantId: 13, status: "completed", hoursAgo: 50, results: {} });
+  // 16 Adventure Works — current backups; a completed restore that recorded no outcomes → weakened.
+  tenant(16, "Adventure Works", "adventure-works");
+  backup(16, "completed", 6);
+  run({ tenantId: 16, status: "completed", hoursAgo: 50, results: {} });
 
-  // 14 Margie's Travel — degraded backups; a restore whose operation was blocked → weakened.
-  tenant(14, "Margie's Travel", "margies-travel");
-  backup(14, "completed", 8, 2);
-  run({ tenantId: 14, status: "completed", hoursAgo: 70, opId: op(14, "blocked", 70), results: clean });
+  // 17 Blue Yonder Airlines — degraded backups; a restore whose operation was blocked → weakened.
+  tenant(17, "Blue Yonder Airlines", "blue-yonder");
+  backup(17, "completed", 8, 2);
+  run({ tenantId: 17, status: "completed", hoursAgo: 70, opId: op(17, "blocked", 70), results: clean });
 
   // 15 Wide World Importers — current backups; clean restore, and a newer one still running (context only).
   tenant(15, "Wide World Importers", "wide-world-importers");
@@ -180,6 +194,7 @@ export function buildDemoDataset(now: Date = new Date()): Json {
   run({ tenantId: 15, status: "completed", hoursAgo: 40, setId: ww, opId: op(15, "succeeded", 40), results: clean });
   run({ tenantId: 15, status: "running", hoursAgo: 0.3, setId: ww, completed: false, opId: op(15, "pending", 0.3, "running") });
 
+  // The owner owns every tenant: the fleet (§10) shows them all, worst first.
   const allTenants = tenants.map((x) => x.id as number);
   return {
     tenants,

@@ -37,7 +37,7 @@ function dashboardText(c: Case) {
   const run = restoreRun({ id: 7, results: CLEAN_RESULTS, ...c.run, operationRunId: c.outcome ? 100 : null, completedAt: hoursAgo(3) });
   const operationRun: OperationRunInput | null = c.outcome ? opRun(100, c.outcome) : null;
   const a = assessTenant(
-    { tenant: { id: 1, backupStaleAfterHours: 24 }, backupSets: [backupSet({ id: 1 })], latestRelevant: { run, operationRun } },
+    { tenant: { id: 1, backupStaleAfterHours: 24, restoreEvidenceStaleAfterDays: 90 }, backupSets: [backupSet({ id: 1 })], latestRelevant: { run, operationRun } },
     { now: NOW, canViewRestoreHistory: true },
   );
   const recovery = a.needsAttention.find((i) => i.key === "recovery");

@@ -26,7 +26,7 @@ const DAY = 24 * 60 * MIN;
 const health = (backupSets: BackupSetInput[], staleAfterHours = 24) =>
   resolveBackupHealth({ tenantId: 1, backupSets, staleAfterHours, now: NOW });
 const evidence = (runs: RestoreRunInput[], operationRuns: OperationRunInput[] = [], canView = true) =>
-  resolveRecoveryEvidenceFromHistory({ tenantId: 1, backupPosture: "healthy", runs, operationRuns, canViewRestoreHistory: canView, now: NOW });
+  resolveRecoveryEvidenceFromHistory({ tenantId: 1, backupPosture: "healthy", runs, operationRuns, canViewRestoreHistory: canView, now: NOW, staleAfterDays: 90 });
 
 describe("backup health: a future-dated latest completed set (rule before stale)", () => {
   it.each<[string, BackupSetInput[], string, string | null]>([
@@ -165,6 +165,7 @@ function assess(sets: BackupSetInput[], runs: RestoreRunInput[], operationRuns: 
     operationRuns,
     canViewRestoreHistory: true,
     now: NOW,
+    staleAfterDays: 90,
   });
   return { backupHealth, summary, items: needsAttentionItems(backupHealth, summary) };
 }

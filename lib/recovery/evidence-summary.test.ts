@@ -15,7 +15,7 @@ import type { OperationRunInput, RestoreRunInput } from "./types";
 import { RESTORE_KNOWN_STATUSES, type OverviewState } from "./vocabulary";
 
 const fromHistory = (runs: RestoreRunInput[], operationRuns: OperationRunInput[] = [], canViewRestoreHistory = true) =>
-  resolveRecoveryEvidenceFromHistory({ tenantId: 3, backupPosture: "healthy", runs, operationRuns, canViewRestoreHistory, now: NOW });
+  resolveRecoveryEvidenceFromHistory({ tenantId: 3, backupPosture: "healthy", runs, operationRuns, canViewRestoreHistory, now: NOW, staleAfterDays: 90 });
 
 const FAILED = { status: "failed" } as const;
 const PARTIAL = { status: "partial" } as const;
@@ -168,6 +168,7 @@ describe("resolveRecoveryEvidence — §4 table", () => {
       latestRelevant: { run: restoreRun({ id: 1, isDryRun: true, ...FAILED }), operationRun: null },
       canViewRestoreHistory: true,
       now: NOW,
+      staleAfterDays: 90,
     });
     expect(summary).toMatchObject({ overviewState: "unvalidated", latestRelevantRestoreRunId: null, backupPosture: "stale" });
   });
@@ -244,6 +245,7 @@ describe("properties over random histories", () => {
           latestRelevant: latest ? { run: latest, operationRun: opFor(latest, operationRuns) } : null,
           canViewRestoreHistory: canView,
           now: NOW,
+          staleAfterDays: 90,
         });
         expect(viaSql).toEqual(fromHistory(runs, operationRuns, canView));
       }),

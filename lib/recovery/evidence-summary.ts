@@ -8,6 +8,7 @@ import {
   OVERVIEW_SUMMARIES,
   VIEWER_RESTORE_HISTORY_HELPER_TEXT,
 } from "./copy";
+import { isRestoreEvidenceStale } from "./freshness";
 import { resultAttentionReason } from "./result-attention";
 import type { OperationRunInput, RestoreRunInput } from "./types";
 import {
@@ -39,6 +40,8 @@ export interface RecoveryEvidenceSummary {
   action: EvidenceAction | null;
   /** ISO time of the latest relevant run (completedAt ?? createdAt), for its age; null when none or unreadable. */
   latestRelevantRestoreAt: string | null;
+  /** §9: a relevant run exists and is older than the tenant's freshness window (computed against `now`). */
+  restoreEvidenceStale: boolean;
 }
 
 export interface LatestRelevantRestore {
@@ -113,8 +116,10 @@ export function resolveRecoveryEvidence(input: {
   backupPosture: BackupPosture;
   latestRelevant: LatestRelevantRestore | null;
   canViewRestoreHistory: boolean;
-  /** Injected: decides clock skew (§9). */
+  /** Injected: decides clock skew and freshness (§9). */
   now: Date;
+  /** The tenant's `restore_evidence_stale_after_days`. */
+  staleAfterDays: number;
 }): RecoveryEvidenceSummary {
   const { tenantId, backupPosture, canViewRestoreHistory, now } = input;
   // Defensive: a run the SQL filter should not have returned is not evidence.
@@ -133,6 +138,7 @@ export function resolveRecoveryEvidence(input: {
       claimBoundary: OVERVIEW_CLAIM_BOUNDARIES.unvalidated,
       action: makeAction(OVERVIEW_ACTION_LABELS.openHistory, listUrl("no_history"), canViewRestoreHistory),
       latestRelevantRestoreAt: null,
+      restoreEvidenceStale: false,
     };
   }
 
@@ -147,6 +153,12 @@ export function resolveRecoveryEvidence(input: {
     // Always the run's own truth, clock skew or not (§9).
     latestRelevantAttentionState: attention.state,
     latestRelevantRestoreAt: validTime(time) === null ? null : time.toISOString(),
+    restoreEvidenceStale: isRestoreEvidenceStale({
+      relevantRestoreHistoryPresent: true,
+      latestRelevantRestoreAt: time,
+      now: input.now,
+      staleAfterDays: input.staleAfterDays,
+    }),
   };
   const futureDated = isFutureDated(time, now);
 
@@ -198,6 +210,7 @@ export function resolveRecoveryEvidenceFromHistory(input: {
   operationRuns: OperationRunInput[];
   canViewRestoreHistory: boolean;
   now: Date;
+  staleAfterDays: number;
 }): RecoveryEvidenceSummary {
   const run = input.runs.filter(isRelevantRestoreRun).sort(compareLatestRelevant)[0];
   const operationRun =
@@ -210,5 +223,6 @@ export function resolveRecoveryEvidenceFromHistory(input: {
     latestRelevant: run ? { run, operationRun } : null,
     canViewRestoreHistory: input.canViewRestoreHistory,
     now: input.now,
+    staleAfterDays: input.staleAfterDays,
   });
 }

@@ -5,7 +5,7 @@ import { hoursAgo, NOW, overclaimingSentences, restoreRun } from "./test-support
 import { RECOVERY_POSTURE_REASONS, type RecoveryPostureReason } from "./vocabulary";
 
 const evidence = (latest: LatestRelevantRestore | null) =>
-  resolveRecoveryEvidence({ tenantId: 1, backupPosture: "healthy", latestRelevant: latest, canViewRestoreHistory: true, now: NOW });
+  resolveRecoveryEvidence({ tenantId: 1, backupPosture: "healthy", latestRelevant: latest, canViewRestoreHistory: true, now: NOW, staleAfterDays: 90 });
 const latest = (overrides: Parameters<typeof restoreRun>[0]) => ({ run: restoreRun(overrides), operationRun: null });
 
 const CASES: [string, LatestRelevantRestore | null, RecoveryPostureReason][] = [

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ExportLinks } from "@/components/exports/export-links";
 import { AttentionFilter } from "@/components/restore-runs/attention-filter";
 import { ReasonBanner } from "@/components/restore-runs/reason-banner";
 import { toRestoreRunRowView } from "@/components/restore-runs/row-view";
@@ -111,13 +112,19 @@ export default async function RestoreRunsPage({ searchParams }: { searchParams: 
         <p className="text-sm text-slate-700" id="restore-runs-total">
           {totalText(total, params.state ? ATTENTION_STATE_LABELS[params.state] : null)}
         </p>
-        <AttentionFilter
-          state={params.state}
-          sort={params.sort}
-          order={params.order}
-          reason={params.reason}
-          clearHref={clearFilterHref}
-        />
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <AttentionFilter
+            state={params.state}
+            sort={params.sort}
+            order={params.order}
+            reason={params.reason}
+            clearHref={clearFilterHref}
+          />
+          <ExportLinks
+            href={`/api/tenants/${tenant.tenantId}/restore-runs/export`}
+            label={`Export every restore run of ${tenant.tenantName}`}
+          />
+        </div>
         {params.state ? <p className="text-sm text-slate-700">{FILTERED_RUNS_ORDER_NOTE}</p> : null}
         {rows.length > 0 ? (
           <RestoreRunsDataTable

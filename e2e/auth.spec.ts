@@ -44,7 +44,7 @@ test.describe("sign-in", () => {
       expect((await page.request.get(path)).status(), path).toBe(401);
     }
     await page.goto("/fleet");
-    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Ffleet$/);
   });
 });
 

@@ -13,7 +13,7 @@ import {
   unique,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { RESTORE_NON_EXECUTED_STATUSES } from "../lib/recovery/vocabulary";
+import { RESTORE_IN_FLIGHT_STATUSES, RESTORE_NON_EXECUTED_STATUSES } from "../lib/recovery/vocabulary";
 
 const tz = { withTimezone: true, mode: "date" } as const;
 
@@ -93,6 +93,11 @@ export const relevantRestoreRunPredicate = sql.raw(
   `"is_dry_run" = false and "status" not in (${RESTORE_NON_EXECUTED_STATUSES.map((s) => `'${s}'`).join(", ")})`,
 );
 
+/** In-flight restore runs (queued/running, not dry runs): context on the dashboard, never evidence. */
+export const inFlightRestoreRunPredicate = sql.raw(
+  `"is_dry_run" = false and "status" in (${RESTORE_IN_FLIGHT_STATUSES.map((s) => `'${s}'`).join(", ")})`,
+);
+
 export const restoreRuns = pgTable(
   "restore_runs",
   {
@@ -127,6 +132,10 @@ export const restoreRuns = pgTable(
     index("restore_runs_tenant_attention_idx").on(t.tenantId, t.attentionState, t.id.desc().nullsFirst()),
     index("restore_runs_tenant_completed_idx").on(t.tenantId, t.completedAt.desc().nullsLast(), t.id.desc().nullsFirst()),
     index("restore_runs_operation_run_idx").on(t.operationRunId),
+    // The dashboard's in-flight context: the newest queued/running run, an index lookup over few rows.
+    index("restore_runs_in_flight_idx")
+      .on(t.tenantId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(inFlightRestoreRunPredicate),
   ],
 );
 

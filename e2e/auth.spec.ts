@@ -37,14 +37,14 @@ test.describe("sign-in", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in$/);
     await page.goto("/dashboard");
-    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fdashboard$/);
     const api = await page.request.get(`/api/tenants/${scenarios.failed.tenantId}/recovery-evidence`);
     expect(api.status()).toBe(401);
     for (const path of ["/api/fleet", "/api/fleet/export?format=csv", `/api/tenants/${scenarios.failed.tenantId}/restore-runs/export`]) {
       expect((await page.request.get(path)).status(), path).toBe(401);
     }
     await page.goto("/fleet");
-    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Ffleet$/);
   });
 });
 

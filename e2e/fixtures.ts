@@ -27,15 +27,16 @@ export async function signInAs(page: Page, user: E2eUser): Promise<void> {
   }
 }
 
-/** Makes `tenantId` the session's current tenant through the header's Tenant control. */
+/** Makes `tenantName` the session's current tenant through the header's Tenant control (choose, then Switch). */
 export async function switchTenant(page: Page, tenantName: string): Promise<void> {
   if (!page.url().includes("/dashboard")) await page.goto("/dashboard");
   const select = page.getByLabel("Tenant", { exact: true });
   if ((await select.locator("option:checked").textContent())?.trim() === tenantName) return;
+  await select.selectOption({ label: tenantName });
   // The switch is a server action (a POST carrying a Next-Action header); wait for it to answer.
   await Promise.all([
     page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined),
-    select.selectOption({ label: tenantName }),
+    page.getByRole("banner").getByRole("button", { name: "Switch", exact: true }).click(),
   ]);
   await expect(select.locator("option:checked")).toHaveText(tenantName);
 }

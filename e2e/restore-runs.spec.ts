@@ -4,13 +4,27 @@ import { expect, scenarios, switchTenant, test } from "./fixtures";
 const bannerTitles = Object.values(REASON_BANNERS).map((b) => b.title);
 
 test.describe("restore run list", () => {
-  test("each recovery_posture_reason shows its banner", async ({ asOwner: page }) => {
+  test("each recovery_posture_reason shows a banner that never contradicts the current evidence", async ({ asOwner: page }) => {
     await switchTenant(page, scenarios.failed.name);
     for (const reason of RECOVERY_POSTURE_REASONS) {
       const res = await page.goto(`/restore-runs?recovery_posture_reason=${reason}`);
       expect(res?.status()).toBe(200);
-      await expect(page.getByRole("region", { name: REASON_BANNERS[reason].title })).toBeVisible();
-      await expect(page.getByText(REASON_BANNERS[reason].body)).toBeVisible();
+      if (reason === "failed") {
+        // The reason the dashboard links with for this tenant: explained with the current cause.
+        const banner = page.getByRole("region", { name: REASON_BANNERS.failed.title });
+        await expect(banner).toContainText(`The latest executed restore (run #${scenarios.failed.ids.run}) failed`);
+      } else {
+        // A stale or hand-typed reason: says what the link meant and what the evidence is now.
+        const banner = page.getByRole("region", { name: "This link no longer matches the evidence" });
+        await expect(banner).toContainText(`made for the case “${REASON_BANNERS[reason].title}”`);
+        await expect(banner).toContainText("Now: Recovery evidence is weakened.");
+        await expect(page.getByRole("region", { name: REASON_BANNERS[reason].title })).toHaveCount(0);
+      }
+      // The latest relevant run is a link.
+      await expect(page.getByRole("link", { name: `run #${scenarios.failed.ids.run}`, exact: true })).toHaveAttribute(
+        "href",
+        `/restore-runs/${scenarios.failed.ids.run}`,
+      );
     }
   });
 
@@ -33,7 +47,9 @@ test.describe("restore run list", () => {
       const res = await page.goto(`/restore-runs?recovery_posture_reason=${value}`);
       expect(res?.status()).toBe(200);
       await expect(page.getByRole("heading", { level: 1, name: "Restore runs" })).toBeVisible();
-      for (const title of bannerTitles) await expect(page.getByRole("region", { name: title })).toHaveCount(0);
+      for (const title of [...bannerTitles, "This link no longer matches the evidence"]) {
+        await expect(page.getByRole("region", { name: title })).toHaveCount(0);
+      }
       const text = await page.locator("body").innerText();
       const decoded = decodeURIComponent(value.split("&")[0]!.replace(/%00/, ""));
       // Markup must never come back as text or as elements (vocabulary words may appear legitimately).
@@ -108,17 +124,20 @@ test.describe("restore run list", () => {
 
 test.describe("restore run detail", () => {
   test("a dry run carries a preview-only notice", async ({ asOwner: page }) => {
+    await switchTenant(page, scenarios.failed.name);
     await page.goto(`/restore-runs/${scenarios.failed.ids.dryRun}`);
     await expect(page.getByRole("region", { name: "Dry run" })).toBeVisible();
   });
 
   test("an archived run says so and still shows its failure", async ({ asOwner: page }) => {
+    await switchTenant(page, scenarios.archivedFailure.name);
     await page.goto(`/restore-runs/${scenarios.archivedFailure.ids.run}`);
     await expect(page.getByRole("region", { name: "Archived run" })).toBeVisible();
     await expect(page.getByRole("region", { name: "Attention" })).toContainText(/failed/i);
   });
 
   test("outcomes are grouped with counts, and the non-applied list is shown", async ({ asOwner: page }) => {
+    await switchTenant(page, scenarios.followUp.name);
     await page.goto(`/restore-runs/${scenarios.followUp.ids.run}`);
     await expect(page.getByRole("heading", { level: 3, name: "Items (1)" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 3, name: "Foundations (1)" })).toBeVisible();

@@ -34,6 +34,18 @@ describe(`db:import (${usePostgres ? "postgres" : "embedded"})`, () => {
     expect(r.out).toMatch(/Imported 1 tenants, 0 users \(0 memberships\), 0 backup sets, 0 operation runs, 1 restore runs/);
   });
 
+  it("imports a future-dated record and warns about it (spec §9)", () => {
+    const future = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const data = {
+      tenants: [{ id: 3, name: "Skewed", slug: "cli-skewed" }],
+      restore_runs: [{ id: 9, tenant_id: 3, status: "completed", is_dry_run: false, created_at: "2026-01-01T00:00:00Z", completed_at: future }],
+    };
+    const r = run([write("future.json", data)]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`warning: restore_runs[0].completed_at (id 9) is in the future (${future}, clock skew)`);
+    expect(r.out).toMatch(/Imported 1 tenants/);
+  });
+
   it("rejects a bad record with a non-zero exit, naming it, and writes nothing", () => {
     const bad = { tenants: [{ id: 2, name: "Two", slug: "cli-two" }], restore_runs: [{ ...good.restore_runs[0], id: 6, tenant_id: 2, is_dry_run: "no" }] };
     const r = run([write("bad.json", bad)]);

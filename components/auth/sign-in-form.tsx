@@ -2,8 +2,11 @@
 
 import { useState } from "react";
 
-/** Posts to the auth library's HTTP endpoint, so its throttling applies to every attempt. */
-export function SignInForm() {
+/**
+ * Posts to the auth library's HTTP endpoint, so its throttling applies to every attempt. On success it
+ * goes to `next`: a same-origin path the sign-in page has already validated (`/` lets the app choose).
+ */
+export function SignInForm({ next }: { next: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -19,8 +22,8 @@ export function SignInForm() {
         body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
       });
       if (res.ok) {
-        // "/" sends an operator of several tenants to the fleet, of one to the dashboard.
-        window.location.assign("/");
+        // `next` is the requested page, or "/", which sends an operator of several tenants to the fleet, of one to the dashboard.
+        window.location.assign(next);
         return;
       }
       if (res.status === 429) {

@@ -3,9 +3,13 @@ import { DateTime } from "@/components/ui/date-time";
 import { linkClass } from "@/components/ui/styles";
 import type { BackupSet } from "@/db/schema";
 import { BackupSetStatusBadge } from "./backup-set-status-badge";
+import { FinishedAt } from "./finished-at";
 
-/** One page of backup sets, in the order received (server-side, newest completion first). */
-export function BackupSetsTable({ sets, caption }: { sets: BackupSet[]; caption: string }) {
+/**
+ * One page of backup sets, in the order received (server-side, newest end time first). The end time is
+ * worded by status: a failed or running set never reads "Completed".
+ */
+export function BackupSetsTable({ sets, caption, now }: { sets: BackupSet[]; caption: string; now: Date }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
       <p id="backup-sets-caption" className="px-4 py-3 text-sm font-medium text-slate-800">
@@ -21,7 +25,7 @@ export function BackupSetsTable({ sets, caption }: { sets: BackupSet[]; caption:
               <th scope="col" className="whitespace-nowrap px-4 py-2 text-right font-semibold">Items</th>
               <th scope="col" className="whitespace-nowrap px-4 py-2 text-right font-semibold">Failed items</th>
               <th scope="col" className="whitespace-nowrap px-4 py-2 font-semibold">Started at</th>
-              <th scope="col" className="whitespace-nowrap px-4 py-2 font-semibold">Completed at</th>
+              <th scope="col" className="whitespace-nowrap px-4 py-2 font-semibold">Ended</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200">
@@ -42,7 +46,7 @@ export function BackupSetsTable({ sets, caption }: { sets: BackupSet[]; caption:
                   <DateTime value={set.startedAt} fallback="Not started" />
                 </td>
                 <td className="px-4 py-3 align-top">
-                  <DateTime value={set.completedAt} fallback="Not completed" />
+                  <FinishedAt set={set} now={now} withTerm />
                 </td>
               </tr>
             ))}

@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { getLatestInFlightRestoreRun } from "@/db/queries/in-flight";
 import { getRecoveryEvidenceInputs } from "@/db/queries/evidence-inputs";
 import { assessTenant } from "@/lib/recovery/assessment";
 import { BackupHealthCard } from "./backup-health-card";
@@ -30,8 +31,14 @@ export async function BackupHealthSection({ tenantId, canViewRestoreHistory }: S
 }
 
 export async function RecoveryEvidenceSection({ tenantId, canViewRestoreHistory }: SectionProps) {
-  const { evidence } = await assessmentOf(tenantId, canViewRestoreHistory);
-  return <RecoveryEvidenceCard summary={evidence} now={requestNow()} />;
+  // The in-flight run is context beside the evidence, never part of it (it does not enter the assessment).
+  const [{ evidence }, inFlight] = await Promise.all([
+    assessmentOf(tenantId, canViewRestoreHistory),
+    getLatestInFlightRestoreRun(tenantId),
+  ]);
+  return (
+    <RecoveryEvidenceCard summary={evidence} now={requestNow()} inFlight={inFlight} canViewRestoreHistory={canViewRestoreHistory} />
+  );
 }
 
 export async function NeedsAttentionSection({ tenantId, canViewRestoreHistory }: SectionProps) {

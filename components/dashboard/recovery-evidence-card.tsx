@@ -1,7 +1,11 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, ClaimBoundary } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
+import { linkClass } from "@/components/ui/styles";
+import type { InFlightRestoreRun } from "@/db/queries/in-flight";
 import { describeAge } from "@/lib/recovery/age";
+import { inFlightLabel } from "@/lib/recovery/cause-copy";
 import { OVERVIEW_STATE_LABELS } from "@/lib/recovery/copy";
 import { LATEST_RELEVANT_RUN_MARKER } from "@/lib/recovery/surface-copy";
 import { FRESHNESS_COPY } from "@/lib/recovery/fleet-copy";
@@ -9,8 +13,21 @@ import type { RecoveryEvidenceSummary } from "@/lib/recovery/evidence-summary";
 import { EvidenceActionControl } from "./evidence-action";
 import { overviewTone } from "@/components/ui/tones";
 
-/** §4 on the dashboard: state, headline, summary, claim boundary, action, and the latest run's age. */
-export function RecoveryEvidenceCard({ summary, now }: { summary: RecoveryEvidenceSummary; now: Date }) {
+/**
+ * §4 on the dashboard: state, headline, summary, claim boundary, action, and the latest run's age; a
+ * queued or running run is shown beside it as context, never as evidence.
+ */
+export function RecoveryEvidenceCard({
+  summary,
+  now,
+  inFlight = null,
+  canViewRestoreHistory = false,
+}: {
+  summary: RecoveryEvidenceSummary;
+  now: Date;
+  inFlight?: InFlightRestoreRun | null;
+  canViewRestoreHistory?: boolean;
+}) {
   const latestAt = summary.latestRelevantRestoreAt;
   return (
     <Card
@@ -38,6 +55,21 @@ export function RecoveryEvidenceCard({ summary, now }: { summary: RecoveryEviden
           <>run #{summary.latestRelevantRestoreRunId}, at an unknown time</>
         )}
       </p>
+      {inFlight ? (
+        <p className="rounded-md border border-dashed border-slate-300 px-3 py-2 text-slate-800" id="in-flight-context">
+          <span className="font-medium">Context, not evidence: </span>
+          {canViewRestoreHistory ? (
+            <Link href={`/restore-runs/${inFlight.id}`} className={linkClass}>
+              run #{inFlight.id}
+            </Link>
+          ) : (
+            <>run #{inFlight.id}</>
+          )}{" "}
+          is {inFlightLabel(inFlight.status).toLowerCase()} (created {describeAge(inFlight.createdAt, now)},{" "}
+          <DateTime value={inFlight.createdAt} />
+          ). It counts once it finishes.
+        </p>
+      ) : null}
       <ClaimBoundary>{summary.claimBoundary}</ClaimBoundary>
       {summary.action ? (
         <div className="pt-1">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { MainNav } from "./main-nav";
 import { TenantSwitcher } from "./tenant-switcher";
 
 export interface AppHeaderProps {
@@ -8,6 +9,8 @@ export interface AppHeaderProps {
   /** Tenants not in the control's list (reached through the tenant search page). */
   moreTenants: number;
   currentTenantId: number | null;
+  /** The current tenant's role may view restore history (a viewer's navigation does not offer it). */
+  canViewRestoreHistory: boolean;
   switchTenant: (formData: FormData) => Promise<void>;
   signOut: () => Promise<void>;
 }
@@ -15,7 +18,7 @@ export interface AppHeaderProps {
 const NAV = [
   { href: "/fleet", label: "Fleet" },
   { href: "/dashboard", label: "Dashboard" },
-  { href: "/restore-runs", label: "Restore runs" },
+  { href: "/restore-runs", label: "Restore runs", restoreHistory: true },
   { href: "/backup-sets", label: "Backup sets" },
   { href: "/audit", label: "Audit log" },
 ];
@@ -27,13 +30,7 @@ export function AppHeader(props: AppHeaderProps) {
         <Link href="/dashboard" className="font-semibold text-slate-900">
           Recovery Posture
         </Link>
-        <nav aria-label="Main" className="flex flex-wrap gap-4 text-sm">
-          {NAV.map((n) => (
-            <Link key={n.href} href={n.href} className="text-slate-700 underline-offset-4 hover:underline">
-              {n.label}
-            </Link>
-          ))}
-        </nav>
+        <MainNav items={NAV.filter((n) => !n.restoreHistory || props.canViewRestoreHistory).map(({ href, label }) => ({ href, label }))} />
         <div className="ml-auto flex flex-wrap items-center gap-4">
           <TenantSwitcher tenants={props.tenants} currentTenantId={props.currentTenantId} action={props.switchTenant} />
           {props.moreTenants > 0 ? (

@@ -1,5 +1,6 @@
 "use client";
 
+import { usePathname } from "next/navigation";
 import { useRef } from "react";
 
 export interface TenantOption {
@@ -7,7 +8,13 @@ export interface TenantOption {
   name: string;
 }
 
-/** The header's tenant control: an accessible select named "Tenant" that submits on change (button without JS). */
+/**
+ * The header's tenant control. Choosing in the list changes nothing by itself (WCAG 3.2.2: keyboard
+ * browsing through the options must not switch); the tenant changes only on an explicit choice — the
+ * Switch button, or Enter on the list. The form carries the current page so the switch lands on the same
+ * kind of page for the new tenant. autoComplete="off" keeps the browser from restoring a chosen-but-not-
+ * applied value on Back/Forward, so the control always shows the tenant the page was rendered for.
+ */
 export function TenantSwitcher({
   tenants,
   currentTenantId,
@@ -18,18 +25,27 @@ export function TenantSwitcher({
   action: (formData: FormData) => Promise<void>;
 }) {
   const formRef = useRef<HTMLFormElement>(null);
+  const pathname = usePathname();
   return (
     // Keyed by the current tenant: React resets an action's form when it completes, and a remount makes
     // the control show the tenant the server now has, never the one it had when the page loaded.
-    <form key={currentTenantId ?? "none"} ref={formRef} action={action} className="flex items-center gap-2">
+    <form key={currentTenantId ?? "none"} ref={formRef} action={action} autoComplete="off" className="flex items-center gap-2">
+      <input type="hidden" name="returnTo" value={pathname} />
       <label htmlFor="tenant-switcher" className="text-sm font-medium text-slate-700">
         Tenant
       </label>
       <select
         id="tenant-switcher"
         name="tenantId"
+        autoComplete="off"
         defaultValue={currentTenantId ?? undefined}
-        onChange={() => formRef.current?.requestSubmit()}
+        aria-describedby="tenant-switcher-help"
+        onKeyDown={(event) => {
+          if (event.key === "Enter") {
+            event.preventDefault();
+            formRef.current?.requestSubmit();
+          }
+        }}
         className="max-w-[12rem] rounded border border-slate-300 bg-white px-2 py-1 text-sm"
       >
         {tenants.map((t) => (
@@ -38,9 +54,12 @@ export function TenantSwitcher({
           </option>
         ))}
       </select>
-      <noscript>
-        <button type="submit" className="rounded border px-2 py-1 text-sm">Switch</button>
-      </noscript>
+      <span id="tenant-switcher-help" className="sr-only">
+        Choose a tenant, then press Switch or Enter.
+      </span>
+      <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100">
+        Switch
+      </button>
     </form>
   );
 }

@@ -1,18 +1,18 @@
 import { Banner } from "@/components/ui/banner";
-import { REASON_BANNERS } from "@/lib/recovery/copy";
-import { REASON_BANNER_TONES } from "@/components/ui/tones";
-import type { RecoveryPostureReason } from "@/lib/recovery/vocabulary";
+import type { ReasonBannerView } from "@/lib/recovery/list-reason";
 
 /**
- * Why the operator arrived from the dashboard. Takes only a parsed reason key: the raw query value never
- * reaches this component, so unknown or hostile values render nothing and are never echoed.
+ * Why the operator arrived from the dashboard, reconciled with the current evidence (lib/recovery
+ * list-reason.ts). Takes only the derived view: the raw query value never reaches this component, so
+ * unknown or hostile values render nothing and are never echoed.
  */
-export function ReasonBanner({ reason }: { reason: RecoveryPostureReason | null }) {
-  if (reason === null) return null;
-  const banner = REASON_BANNERS[reason];
+export function ReasonBanner({ banner }: { banner: ReasonBannerView | null }) {
+  if (banner === null) return null;
   return (
-    <Banner id="recovery-posture-reason" title={banner.title} tone={REASON_BANNER_TONES[reason]}>
-      <p>{banner.body}</p>
+    <Banner id="recovery-posture-reason" title={banner.title} tone={banner.tone}>
+      {banner.paragraphs.map((p) => (
+        <p key={p}>{p}</p>
+      ))}
     </Banner>
   );
 }

@@ -1,10 +1,19 @@
 import { TONE_STYLES, type BadgeTone } from "./tones";
 
 /** A short status label. The text carries the meaning; colour only reinforces it. */
-export function Badge({ tone = "neutral", children }: { tone?: BadgeTone; children: React.ReactNode }) {
+export function Badge({
+  tone = "neutral",
+  wrap = false,
+  children,
+}: {
+  tone?: BadgeTone;
+  /** Let a long label wrap on small screens (table cells), instead of widening its column. */
+  wrap?: boolean;
+  children: React.ReactNode;
+}) {
   return (
     <span
-      className={`inline-flex items-center whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium ${TONE_STYLES[tone].badge}`}
+      className={`inline-flex items-center ${wrap ? "whitespace-normal sm:whitespace-nowrap" : "whitespace-nowrap"} rounded-full border px-2 py-0.5 text-xs font-medium ${TONE_STYLES[tone].badge}`}
     >
       {children}
     </span>

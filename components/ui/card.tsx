@@ -21,7 +21,7 @@ export function Card({
     <section
       id={id}
       aria-labelledby={titleId}
-      className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className}`}
+      className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5 ${className}`}
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h2 id={titleId} className="text-lg font-semibold text-slate-900">

@@ -205,4 +205,21 @@ describe("a bad record writes nothing and is named", () => {
     (d.restore_runs[0] as Record<string, unknown>).note = "hello";
     expect(parseDataset(d).warnings).toEqual(["restore_runs[0].note is not part of the import format and was ignored"]);
   });
+
+  it("accepts future-dated records (spec §9) and warns about each, naming record and field", async () => {
+    const d = baseDataset();
+    const now = new Date("2026-03-01T00:00:00Z");
+    d.backup_sets[0]!.completed_at = "2026-03-01T00:05:00Z"; // exactly 5 minutes ahead: tolerated
+    d.restore_runs[0]!.completed_at = "2026-03-04T00:00:00Z";
+    const parsed = parseDataset(d, { now });
+    expect(parsed.warnings).toEqual([
+      "restore_runs[0].completed_at (id 30) is in the future (2026-03-04T00:00:00.000Z, clock skew): imported as given; it cannot be placed in time and buys no confidence",
+    ]);
+    d.backup_sets[0]!.started_at = "2026-03-01T00:05:01Z";
+    expect(parseDataset(d, { now }).warnings[0]).toMatch(/^backup_sets\[0\]\.started_at \(id 10\) is in the future/);
+    // The import still succeeds and stores the times as given.
+    await importDataset(db, parseDataset(d, { now }).dataset, { replace: true });
+    const [run] = await db.select().from(schema.restoreRuns).where(eq(schema.restoreRuns.id, 30));
+    expect(run!.completedAt?.toISOString()).toBe("2026-03-04T00:00:00.000Z");
+  });
 });

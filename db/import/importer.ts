@@ -18,12 +18,13 @@ import {
 } from "./dataset-schema";
 import { auditImport } from "./import-audit";
 import { checkReferences, DatasetError } from "./references";
+import { futureDatedWarnings } from "./future-dated";
 
 export { DatasetError };
 
 export interface ParsedDataset {
   dataset: Dataset;
-  /** Keys that are not part of the contract and were ignored, e.g. `restore_runs[2].note`. */
+  /** Ignored keys (e.g. `restore_runs[2].note`) and future-dated times (spec §9), each naming record and field. */
   warnings: string[];
 }
 
@@ -31,8 +32,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** Validates the shape of every record. Throws DatasetError on the first bad record. */
-export function parseDataset(raw: unknown): ParsedDataset {
+/** Validates the shape of every record. Throws DatasetError on the first bad record. `now` decides future-dated warnings. */
+export function parseDataset(raw: unknown, opts: { now?: Date } = {}): ParsedDataset {
   if (!isPlainObject(raw)) throw new DatasetError(null, null, null, "must be one JSON object");
   const warnings: string[] = [];
   const out: Record<string, unknown[]> = {};
@@ -60,7 +61,8 @@ export function parseDataset(raw: unknown): ParsedDataset {
       return parsed.data;
     });
   }
-  return { dataset: out as unknown as Dataset, warnings };
+  const dataset = out as unknown as Dataset;
+  return { dataset, warnings: [...futureDatedWarnings(dataset, opts.now ?? new Date()), ...warnings] };
 }
 
 export interface ImportOptions {

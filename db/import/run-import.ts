@@ -14,7 +14,7 @@ export async function importFile(file: string, replace: boolean, log = console.e
   }
   const { dataset, warnings } = parseDataset(raw);
   for (const w of warnings.slice(0, 20)) log(`warning: ${w}`);
-  if (warnings.length > 20) log(`warning: … and ${warnings.length - 20} more ignored keys`);
+  if (warnings.length > 20) log(`warning: … and ${warnings.length - 20} more warnings`);
 
   await migrateDb();
   let last = 0;

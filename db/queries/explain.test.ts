@@ -15,7 +15,8 @@ import type { Database } from "../client";
 import { rowsOf } from "../client";
 import { countQueries } from "../query-counter";
 import { getRecoveryEvidenceInputs } from "./evidence-inputs";
-import { getLatestRelevantRestoreRun, latestRelevantRestoreRunQuery } from "./restore-runs";
+import { getLatestInFlightRestoreRun } from "./in-flight";
+import { countRestoreRuns, COUNT_RESTORE_RUNS_LIMIT, getLatestRelevantRestoreRun, latestRelevantRestoreRunQuery } from "./restore-runs";
 
 const RUNS = 100_000;
 const TENANTS = 4;
@@ -180,5 +181,37 @@ describe(`latest relevant restore run lookup over ${RUNS.toLocaleString("en")} r
     expect(latest?.run.id).toBe(expected?.id);
     expect(latest?.run.tenantId).toBe(2);
     expect(await getLatestRelevantRestoreRun(4, db)).toBeNull();
+  });
+});
+
+describe(`the dashboard's in-flight context and the list's total stay bounded (${databaseKind()})`, () => {
+  const captured = async (run: () => Promise<unknown>) => {
+    const { statements, parameters, result } = await countQueries(run);
+    expect(statements).toHaveLength(1);
+    const plan = await explain({ toSQL: () => ({ sql: statements[0]!, params: parameters[0]! }) }, true);
+    return { scans: nodes(plan).filter((n) => n["Relation Name"] === "restore_runs"), result };
+  };
+
+  it("the newest in-flight run is one probe of restore_runs_in_flight_idx", async () => {
+    for (const tenantId of [2, 4]) {
+      const { scans, result } = await captured(() => getLatestInFlightRestoreRun(tenantId, db));
+      expect(scans).toHaveLength(1);
+      expect(scans[0]!["Index Name"]).toBe("restore_runs_in_flight_idx");
+      expect(scans[0]!["Actual Rows"]).toBeLessThanOrEqual(1);
+      // Tenant 4's runs are all dry runs: none is in flight.
+      if (tenantId === 4) expect(result).toBeNull();
+      else expect(result).not.toBeNull();
+    }
+  });
+
+  it(`the total stops after ${COUNT_RESTORE_RUNS_LIMIT.toLocaleString("en")} + 1 index entries of the tenant's ${(RUNS / TENANTS).toLocaleString("en")}`, async () => {
+    for (const state of [null, "completed"] as const) {
+      const { scans, result } = await captured(() => countRestoreRuns({ tenantId: 2, state }, db));
+      if (state === null) expect(result).toEqual({ count: COUNT_RESTORE_RUNS_LIMIT, capped: true });
+      expect(scans).toHaveLength(1);
+      expect(["Index Scan", "Index Only Scan"], JSON.stringify(scans[0])).toContain(scans[0]!["Node Type"]);
+      expect(scans[0]!["Index Name"]).toBe(state === null ? "restore_runs_tenant_id_idx" : "restore_runs_tenant_attention_idx");
+      expect(scans[0]!["Actual Rows"]).toBeLessThanOrEqual(COUNT_RESTORE_RUNS_LIMIT + 1);
+    }
   });
 });

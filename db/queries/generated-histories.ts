@@ -20,10 +20,11 @@ export const TENANT_IDS = [1, 2] as const;
 
 /**
  * Few distinct times, so equal timestamps (and equal coalesce() values) are common, around the stale
- * thresholds (0, 1, 6, 24, 48 hours) and sometimes a millisecond apart or slightly in the future.
+ * thresholds (0, 1, 6, 24, 48 hours) and sometimes a millisecond apart, and around the §9 clock-skew edge:
+ * 4 minutes ahead (tolerated), 6 minutes and an hour ahead (future-dated).
  */
 const arbTime = fc
-  .record({ hours: fc.constantFrom(-1, 0, 1, 2, 6, 23, 24, 25, 48, 49), ms: fc.constantFrom(0, 0, 0, 1) })
+  .record({ hours: fc.constantFrom(-1, 0, 1, 2, 6, 23, 24, 25, 48, 49), ms: fc.constantFrom(0, 0, 0, 1, 240_000, 360_000) })
   .map(({ hours, ms }) => new Date(NOW.getTime() - hours * HOUR + ms).toISOString());
 
 const JUNK_STATUSES = ["", "Completed", "COMPLETED", "completed ", "succeeded", "archived", "unknown", "<b>x</b>"];

@@ -13,7 +13,7 @@ import { importDataset, parseDataset } from "../import/importer";
 import { listBackupSets } from "./backup-sets";
 import type { ListCursor, ListKey, SortOrder } from "../../lib/search-params/cursor";
 import { effectiveRestoreRunSort, type RestoreRunSortKey as RestoreRunSort } from "../../lib/search-params/restore-runs";
-import { listRestoreRuns } from "./restore-runs";
+import { countRestoreRuns, listRestoreRuns } from "./restore-runs";
 
 const NOW = Date.parse("2025-06-01T12:00:00.000Z");
 const HOUR = 3_600_000;
@@ -257,6 +257,21 @@ describe("listRestoreRuns keyset paging", () => {
   it("recomputes nothing from the cache: the cache agrees with the resolver for every row", async () => {
     const p = await page(1, "id", "desc", null);
     for (const r of p.rows) expect(r.run.attentionState).toBe(stateById.get(r.run.id));
+  });
+});
+
+describe("countRestoreRuns: the list's total", () => {
+  it("counts the tenant's runs, and with a filter the runs in that state, never another tenant's", async () => {
+    expect(await countRestoreRuns({ tenantId: 1, state: null }, db)).toEqual({ count: 61, capped: false });
+    expect(await countRestoreRuns({ tenantId: 2, state: null }, db)).toEqual({ count: 23, capped: false });
+    expect(await countRestoreRuns({ tenantId: 999, state: null }, db)).toEqual({ count: 0, capped: false });
+    // Bounded: past the limit it stops counting and says so.
+    expect(await countRestoreRuns({ tenantId: 1, state: null, limit: 60 }, db)).toEqual({ count: 60, capped: true });
+    expect(await countRestoreRuns({ tenantId: 1, state: null, limit: 61 }, db)).toEqual({ count: 61, capped: false });
+    for (const state of ATTENTION_STATES) {
+      const expected = rowsByTenant.get(1)!.filter((r) => stateById.get(r.id) === state).length;
+      expect(await countRestoreRuns({ tenantId: 1, state }, db)).toEqual({ count: expected, capped: false });
+    }
   });
 });
 

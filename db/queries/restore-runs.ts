@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, sql, type Placeholder, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, count, desc, eq, sql, type Placeholder, type SQL, type SQLWrapper } from "drizzle-orm";
 import { withDatabase } from "../../lib/errors";
 import type { AttentionState } from "../../lib/recovery/vocabulary";
 import type { ListCursor, ListKey, SortOrder } from "../../lib/search-params/cursor";
@@ -109,6 +109,44 @@ export function listRestoreRuns(q: RestoreRunListQuery, db: Executor = getDb()):
       keyOf: (row) => row.key,
     }),
   );
+}
+
+/** The list's total is counted up to this many runs; beyond it the page says "10,000+". */
+export const COUNT_RESTORE_RUNS_LIMIT = 10_000;
+
+/**
+ * How many runs the list holds (with the attention filter, how many match), bounded: a LIMIT inside the
+ * count stops after COUNT_RESTORE_RUNS_LIMIT + 1 index entries of restore_runs_tenant_id_idx (or, filtered,
+ * restore_runs_tenant_attention_idx), so a tenant with a million runs costs the same as one with 10,001.
+ */
+export function countRestoreRuns(
+  q: Pick<RestoreRunListQuery, "tenantId" | "state"> & { limit?: number },
+  db: Executor = getDb(),
+): Promise<{ count: number; capped: boolean }> {
+  const limit = q.limit ?? COUNT_RESTORE_RUNS_LIMIT;
+  return withDatabase(async () => {
+    // Pinned and ordered like the list's own index (see listRestoreRuns), so the planner walks that index
+    // range and stops at the limit instead of filtering a sequential scan for a large tenant.
+    const bounded = db
+      .select({ one: sql`1`.as("one") })
+      .from(restoreRuns)
+      .where(
+        and(
+          sql`${restoreRuns.tenantId} between ${q.tenantId} and ${q.tenantId}`,
+          q.state === null ? undefined : sql`${restoreRuns.attentionState} between ${q.state} and ${q.state}`,
+        ),
+      )
+      .orderBy(
+        ...(q.state === null
+          ? [restoreRuns.tenantId, desc(restoreRuns.id)]
+          : [restoreRuns.tenantId, restoreRuns.attentionState, desc(restoreRuns.id)]),
+      )
+      .limit(limit + 1)
+      .as("bounded");
+    const [row] = await db.select({ n: count() }).from(bounded);
+    const n = Number(row?.n ?? 0);
+    return { count: Math.min(n, limit), capped: n > limit };
+  });
 }
 
 // ── The latest relevant run (§4) ─────────────────────────────────────────────────────────────────────

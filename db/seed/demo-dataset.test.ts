@@ -26,7 +26,7 @@ describe(`demo dataset in the fleet (${databaseKind()})`, () => {
     const assessed = fleet.map((i) => ({ name: i.tenant.name, a: assessTenant(i, { now: NOW, canViewRestoreHistory: true }) }));
     expect(new Set(assessed.map((x) => x.a.evidence.overviewState))).toEqual(new Set(["unvalidated", "weakened", "no_recent_issues_visible"]));
     const stale = assessed.filter((x) => x.a.evidence.restoreEvidenceStale).map((x) => x.name).sort();
-    expect(stale).toEqual(["Coho Winery", "Margie's Travel"]);
+    expect(stale).toEqual(["Coho Winery", "Lamna Healthcare", "Margie's Travel"]);
     const margie = assessed.find((x) => x.name === "Margie's Travel")!.a;
     expect(margie.evidence.overviewState).toBe("no_recent_issues_visible");
     expect(margie.needsAttention.map((i) => i.title)).toEqual(["Restore evidence is 200 days old"]);

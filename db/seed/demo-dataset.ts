@@ -1,8 +1,10 @@
 /**
- * The demo dataset: eleven tenants that together show every backup posture, every overview state,
- * an archived failed run, a dry run newer than a failure, an in-flight run, an unrecognized status and
- * restore evidence older than its freshness window (§9). The owner owns every tenant (the fleet, §10).
- * Timestamps are relative to `now` so postures stay what their names say whenever the demo is loaded.
+ * The demo dataset: seventeen tenants that together show every backup posture, every overview state,
+ * an archived failed run, a dry run newer than a failure, in-flight runs, an unrecognized status, clock
+ * skew (a future-dated restore and backup), restore evidence older than its freshness window (§9), and a
+ * restore history long enough to page (Contoso). The owner owns every tenant (the fleet, §10).
+ * Timestamps are relative to `now` so postures stay what their names say whenever the demo is loaded;
+ * loading it replaces whatever the database held.
  */
 export const DEMO_PASSWORD = "recovery-demo-2026";
 export const DEMO_USERS = {
@@ -146,6 +148,51 @@ export function buildDemoDataset(now: Date = new Date()): Json {
   tenant(11, "Coho Winery", "coho-winery", 24, 30);
   const cw = backup(11, "completed", 5);
   run({ tenantId: 11, status: "completed", hoursAgo: 24 * 45, setId: cw, results: clean });
+
+  // Contoso's older history: enough runs to page the restore-run list (25 a page), all older than its
+  // latest clean run, so they do not change its evidence.
+  const history = ["completed", "failed", "partial", "completed", "previewed"];
+  for (let i = 0; i < 36; i++) {
+    const status = history[i % history.length]!;
+    run({
+      tenantId: 1, status, hoursAgo: 24 * (30 + i * 4), dry: status === "previewed", setId: c,
+      results: status === "failed" ? { items: [item(1, "failed", { message: "Graph API throttled the request" })] } : clean,
+    });
+  }
+
+  // 12 Fourth Coffee — clock skew: a clean restore and a backup dated days ahead hide today's failures.
+  tenant(12, "Fourth Coffee", "fourth-coffee");
+  backup(12, "completed", -24 * 2);
+  backup(12, "failed", 3);
+  run({ tenantId: 12, status: "completed", hoursAgo: -24 * 3, results: clean, metadata: { scope_basis: "full" } });
+  run({ tenantId: 12, status: "failed", hoursAgo: 5, opId: op(12, "failed", 5), results: { items: [item(1, "failed", { message: "Access denied" })] } });
+
+  // 13 Lamna Healthcare — current backups; its only clean restore is 120 days old: "no recent issues
+  // visible", and stale evidence (older than the 90-day window).
+  tenant(13, "Lamna Healthcare", "lamna");
+  const l = backup(13, "completed", 4);
+  run({ tenantId: 13, status: "completed", hoursAgo: 24 * 120, setId: l, results: clean, metadata: { scope_basis: "full" } });
+
+  // 14 Alpine Ski House — stale backups; a cancelled restore that applied nothing → weakened (failed).
+  tenant(14, "Alpine Ski House", "alpine-ski-house");
+  backup(14, "completed", 24 * 3);
+  run({ tenantId: 14, status: "cancelled", hoursAgo: 30, results: { items: [item(1, "skipped")] } });
+
+  // 16 Adventure Works — current backups; a completed restore that recorded no outcomes → weakened.
+  tenant(16, "Adventure Works", "adventure-works");
+  backup(16, "completed", 6);
+  run({ tenantId: 16, status: "completed", hoursAgo: 50, results: {} });
+
+  // 17 Blue Yonder Airlines — degraded backups; a restore whose operation was blocked → weakened.
+  tenant(17, "Blue Yonder Airlines", "blue-yonder");
+  backup(17, "completed", 8, 2);
+  run({ tenantId: 17, status: "completed", hoursAgo: 70, opId: op(17, "blocked", 70), results: clean });
+
+  // 15 Wide World Importers — current backups; clean restore, and a newer one still running (context only).
+  tenant(15, "Wide World Importers", "wide-world-importers");
+  const ww = backup(15, "completed", 2);
+  run({ tenantId: 15, status: "completed", hoursAgo: 40, setId: ww, opId: op(15, "succeeded", 40), results: clean });
+  run({ tenantId: 15, status: "running", hoursAgo: 0.3, setId: ww, completed: false, opId: op(15, "pending", 0.3, "running") });
 
   // The owner owns every tenant: the fleet (§10) shows them all, worst first.
   const allTenants = tenants.map((x) => x.id as number);

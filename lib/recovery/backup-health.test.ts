@@ -162,7 +162,7 @@ describe("presentation", () => {
 
   it("supporting messages carry the age and threshold", () => {
     expect(resolve([backupSet({ id: 1, completedAt: hoursAgo(30) })]).supportingMessage).toBe(
-      "The latest completed backup finished 1 day ago, beyond the 24-hour freshness threshold.",
+      "The latest completed backup finished 30 hours ago, beyond the 24-hour freshness threshold.",
     );
     expect(resolve([backupSet({ id: 3, failedItemCount: 2 })]).supportingMessage).toMatch(/#3 .*2 failed items/);
   });
@@ -191,6 +191,8 @@ describe("properties", () => {
         }, null);
         expect(latest).not.toBeNull();
         expect(NOW.getTime() - latest!.completedAt!.getTime()).toBeLessThanOrEqual(threshold * HOUR_MS);
+        // §9: never healthy on a future-dated latest set.
+        expect(latest!.completedAt!.getTime() - NOW.getTime()).toBeLessThanOrEqual(5 * 60_000);
         expect(latest!.status).toBe("completed");
         expect(latest!.failedItemCount).toBeLessThanOrEqual(0);
         const newerFailure = sets.some((s) => {

@@ -1,5 +1,5 @@
 /** §2 Backup health: what the tenant's backup *inputs* say. Never a statement about restore success. */
-import { describeAge, validTime } from "./age";
+import { describeAge, isFutureDated, validTime } from "./age";
 import {
   BACKUP_ACTION_LABELS,
   BACKUP_HEALTH_HEADLINES,
@@ -122,6 +122,14 @@ export function resolveBackupHealth(input: {
   // isCompletedBackupEvidence guarantees a readable completedAt here.
   const completedAt = latest.completedAt as Date;
   const age = describeAge(completedAt, now);
+  // §9 clock skew, before `stale`: a completion time after now cannot be placed in time and buys nothing.
+  if (isFutureDated(completedAt, now)) {
+    return assess(
+      "degraded",
+      "latest_backup_time_in_future",
+      BACKUP_HEALTH_MESSAGES.timeInFuture(latest.id, completedAt.toISOString()),
+    );
+  }
   if (isBackupStale(completedAt, staleAfterHours, now)) {
     return assess("stale", "latest_backup_stale", BACKUP_HEALTH_MESSAGES.stale(age, staleAfterHours));
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as domainCopy from "./copy";
+import * as cause from "./cause-copy";
 import * as fleetCopy from "./fleet-copy";
 import * as surfaceCopy from "./surface-copy";
 
@@ -18,12 +19,12 @@ function allCopy(): string[] {
   out.push(fleetCopy.FRESHNESS_COPY.title(12), fleetCopy.FRESHNESS_COPY.title(null), fleetCopy.FRESHNESS_COPY.description(90));
   const m = copy.BACKUP_HEALTH_MESSAGES;
   out.push(m.stale("3 hours ago", 24), m.failedItems(4, true, 2), m.failedItems(4, false, 1), m.attemptFailed(5));
-  out.push(m.current("1 hour ago", 24), copy.OVERVIEW_ACTION_LABELS.reviewRun(7));
+  out.push(m.current("1 hour ago", 24), m.timeInFuture(4, "2030-01-01T00:00:00.000Z"), copy.OVERVIEW_ACTION_LABELS.reviewRun(7));
   out.push(copy.OVERVIEW_SUMMARIES.noRecentIssues(7));
-  for (const state of ["failed", "partial", "completed_with_follow_up"] as const) {
-    out.push(copy.OVERVIEW_SUMMARIES.weakened(7, state, true), copy.OVERVIEW_SUMMARIES.weakened(7, state, false));
-  }
-  for (const reason of ATTENTION_REASONS) out.push(copy.attentionSummary(reason, "mystery"));
+  walk(Object.values(cause).filter((v) => typeof v !== "function"));
+  out.push(cause.clockSkewSentence("2030-01-01T00:00:00.000Z"), cause.inFlightLabel("queued"), cause.inFlightLabel("running"));
+  out.push(cause.inFlightContext(4, "running", "2 hours ago"), cause.supersededNotice(9));
+  for (const reason of ATTENTION_REASONS) out.push(copy.attentionSummary(reason, "mystery"), cause.latestRunCause(reason, "mystery"));
   out.push(copy.NEEDS_ATTENTION_COUNT(0), copy.NEEDS_ATTENTION_COUNT(2), copy.RUN_OUTCOME_COUNT(0, ""), copy.RUN_OUTCOME_COUNT(3, "3 applied"));
   out.push(copy.RUN_FACTS.missingLink(null), copy.RUN_FACTS.missingLink(4));
   out.push(copy.TENANT_SEARCH_COPY.count(0, 0), copy.TENANT_SEARCH_COPY.count(3, 1200), copy.TENANT_SEARCH_COPY.switchLabel("Acme"));

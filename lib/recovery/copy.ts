@@ -28,6 +28,7 @@ export const BACKUP_POSTURE_LABELS: Record<BackupPosture, string> = {
 export const BACKUP_HEALTH_HEADLINES: Record<BackupHealthReason | "none", string> = {
   no_backup_sets: "No backup inputs are recorded",
   no_completed_backup: "No backup has completed yet",
+  latest_backup_time_in_future: "Latest backup is dated in the future",
   latest_backup_stale: "Latest backup inputs are stale",
   latest_backup_has_failed_items: "Latest backup has failed items",
   latest_backup_attempt_failed: "Latest backup attempt failed",
@@ -38,6 +39,8 @@ export const BACKUP_HEALTH_MESSAGES = {
   noBackupSets: "This tenant has no backup sets, so there are no backup inputs to restore from.",
   noCompletedBackup:
     "No backup set has completed with a recorded completion time, so there are no usable backup inputs yet.",
+  timeInFuture: (setId: number, iso: string) =>
+    `Backup set #${setId} reports a completion time in the future (${iso}), so its clocks disagree with this server's (clock skew). Its freshness cannot be known, and a later failed or stale backup may be hidden behind it.`,
   stale: (age: string, hours: number) =>
     `The latest completed backup finished ${age}, beyond the ${hours}-hour freshness threshold.`,
   failedItems: (setId: number, withErrors: boolean, failedItemCount: number) =>
@@ -127,19 +130,10 @@ export const OVERVIEW_HEADLINES: Record<OverviewState, string> = {
   no_recent_issues_visible: "No recent restore issues are visible",
 };
 
-type WeakeningState = "failed" | "partial" | "completed_with_follow_up";
-const WEAKENED_OUTCOME: Record<WeakeningState, string> = {
-  failed: "failed",
-  partial: "only partially applied",
-  completed_with_follow_up: "completed but still needs follow-up",
-};
-
 export const OVERVIEW_SUMMARIES = {
   unvalidated:
     "No executed restore is recorded for this tenant, so recovery evidence is not yet known. Dry runs and previews do not count.",
-  weakened: (runId: number, state: WeakeningState, archived: boolean) =>
-    `The latest executed restore (run #${runId}) ${WEAKENED_OUTCOME[state]}.` +
-    (archived ? " The run is archived; archiving does not remove it as evidence." : ""),
+  // weakened: built from the run's attention reason in evidence-summary.ts (cause-copy.ts latestRunCause).
   noRecentIssues: (runId: number) =>
     `The latest executed restore (run #${runId}) completed with no visible follow-up.`,
 } as const;

@@ -1,5 +1,6 @@
 /** §4 Recovery evidence summary: derived at render time from the latest relevant restore run. */
-import { validTime } from "./age";
+import { isFutureDated, validTime } from "./age";
+import { ARCHIVED_EVIDENCE_SENTENCE, clockSkewSentence, latestRunCause } from "./cause-copy";
 import {
   OVERVIEW_ACTION_LABELS,
   OVERVIEW_CLAIM_BOUNDARIES,
@@ -8,7 +9,7 @@ import {
   VIEWER_RESTORE_HISTORY_HELPER_TEXT,
 } from "./copy";
 import { isRestoreEvidenceStale } from "./freshness";
-import { resolveResultAttention } from "./result-attention";
+import { resultAttentionReason } from "./result-attention";
 import type { OperationRunInput, RestoreRunInput } from "./types";
 import {
   RESTORE_NON_EXECUTED_STATUSES,
@@ -73,13 +74,30 @@ export function compareLatestRelevant(
   return b.id - a.id;
 }
 
-/** The list reason a dashboard link carries to /restore-runs. */
+/** §9: is the summary's latest relevant run future-dated (clock skew) at `now`? */
+export function latestRelevantIsFutureDated(
+  summary: Pick<RecoveryEvidenceSummary, "latestRelevantRestoreAt">,
+  now: Date,
+): boolean {
+  return summary.latestRelevantRestoreAt !== null && isFutureDated(new Date(summary.latestRelevantRestoreAt), now);
+}
+
+/**
+ * The list reason a dashboard link carries to /restore-runs. With `now`, a weakened state caused by clock
+ * skew (§9) maps to `completed_with_follow_up`, as its archived fallback does.
+ */
 export function reasonForOverview(
-  summary: Pick<RecoveryEvidenceSummary, "overviewState" | "latestRelevantAttentionState">,
+  summary: Pick<RecoveryEvidenceSummary, "overviewState" | "latestRelevantAttentionState"> &
+    Partial<Pick<RecoveryEvidenceSummary, "latestRelevantRestoreAt">>,
+  now?: Date,
 ): RecoveryPostureReason {
   if (summary.overviewState === "unvalidated") return "no_history";
   if (summary.overviewState === "no_recent_issues_visible") return "no_recent_issues_visible";
+  if (now && latestRelevantIsFutureDated({ latestRelevantRestoreAt: summary.latestRelevantRestoreAt ?? null }, now)) {
+    return "completed_with_follow_up";
+  }
   const state = summary.latestRelevantAttentionState;
+  if (state === "completed") return "completed_with_follow_up";
   return state === "partial" || state === "completed_with_follow_up" ? state : "failed";
 }
 
@@ -98,11 +116,12 @@ export function resolveRecoveryEvidence(input: {
   backupPosture: BackupPosture;
   latestRelevant: LatestRelevantRestore | null;
   canViewRestoreHistory: boolean;
+  /** Injected: decides clock skew and freshness (§9). */
   now: Date;
   /** The tenant's `restore_evidence_stale_after_days`. */
   staleAfterDays: number;
 }): RecoveryEvidenceSummary {
-  const { tenantId, backupPosture, canViewRestoreHistory } = input;
+  const { tenantId, backupPosture, canViewRestoreHistory, now } = input;
   // Defensive: a run the SQL filter should not have returned is not evidence.
   const latest = input.latestRelevant && isRelevantRestoreRun(input.latestRelevant.run) ? input.latestRelevant : null;
 
@@ -124,13 +143,14 @@ export function resolveRecoveryEvidence(input: {
   }
 
   const { run } = latest;
-  const attention = resolveResultAttention(run, latest.operationRun);
+  const attention = resultAttentionReason(run, latest.operationRun);
   const time = relevanceTime(run);
   const common = {
     tenantId,
     backupPosture,
     relevantRestoreHistoryPresent: true,
     latestRelevantRestoreRunId: run.id,
+    // Always the run's own truth, clock skew or not (§9).
     latestRelevantAttentionState: attention.state,
     latestRelevantRestoreAt: validTime(time) === null ? null : time.toISOString(),
     restoreEvidenceStale: isRestoreEvidenceStale({
@@ -140,8 +160,9 @@ export function resolveRecoveryEvidence(input: {
       staleAfterDays: input.staleAfterDays,
     }),
   };
+  const futureDated = isFutureDated(time, now);
 
-  if (attention.state === "completed") {
+  if (attention.state === "completed" && !futureDated) {
     return {
       ...common,
       overviewState: "no_recent_issues_visible",
@@ -156,19 +177,26 @@ export function resolveRecoveryEvidence(input: {
     };
   }
 
-  // failed, partial or completed_with_follow_up (a relevant run is never not_executed; if it ever were,
-  // it would still weaken rather than calm the overview).
-  const state = attention.state === "not_executed" ? "completed_with_follow_up" : attention.state;
+  // failed, partial or completed_with_follow_up, or any attention when the run is future-dated (§9). A
+  // relevant run is never not_executed; if it ever were, it would still weaken rather than calm the overview.
+  const state = attention.state === "failed" || attention.state === "partial" ? attention.state : "completed_with_follow_up";
   const archived = run.archivedAt !== null && run.archivedAt !== undefined;
+  const summary = [
+    `The latest executed restore (run #${run.id}) ${latestRunCause(attention.reason, String(run.status))}`,
+    futureDated ? clockSkewSentence(time.toISOString()) : null,
+    archived ? ARCHIVED_EVIDENCE_SENTENCE : null,
+  ]
+    .filter(Boolean)
+    .join(" ");
   return {
     ...common,
     overviewState: "weakened",
     headline: OVERVIEW_HEADLINES.weakened,
-    summary: OVERVIEW_SUMMARIES.weakened(run.id, state, archived),
+    summary,
     claimBoundary: OVERVIEW_CLAIM_BOUNDARIES.weakened,
     action: makeAction(
       OVERVIEW_ACTION_LABELS.reviewRun(run.id),
-      archived ? listUrl(state) : `/restore-runs/${run.id}`,
+      archived ? listUrl(futureDated ? "completed_with_follow_up" : state) : `/restore-runs/${run.id}`,
       canViewRestoreHistory,
     ),
   };

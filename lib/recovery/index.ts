@@ -2,6 +2,7 @@
 export * from "./vocabulary";
 export * from "./types";
 export * from "./copy";
+export * from "./cause-copy";
 export * from "./surface-copy";
 export * from "./fleet-copy";
 export * from "./age";
@@ -12,5 +13,7 @@ export * from "./freshness";
 export * from "./evidence-summary";
 export * from "./needs-attention";
 export * from "./assessment";
+export * from "./list-reason";
+export * from "./entry-triage";
 export * from "./tenant-order";
 export * from "./fleet";

@@ -22,6 +22,7 @@ export const NEEDS_ATTENTION_KINDS = [
   "recovery_partial",
   "backup_degraded",
   "recovery_follow_up",
+  "recovery_clock_skew",
   "recovery_unvalidated",
   "backup_stale",
   "restore_evidence_stale",
@@ -35,6 +36,7 @@ export const NEEDS_ATTENTION_SEVERITY: Record<NeedsAttentionKind, Severity> = {
   recovery_partial: "high",
   backup_degraded: "high",
   recovery_follow_up: "medium",
+  recovery_clock_skew: "medium",
   recovery_unvalidated: "medium",
   backup_stale: "medium",
   restore_evidence_stale: "medium",
@@ -82,6 +84,10 @@ function recoveryKind(state: OverviewState, latest: AttentionState | null): Need
   if (state === "unvalidated") return "recovery_unvalidated";
   if (latest === "failed") return "recovery_failed";
   if (latest === "partial") return "recovery_partial";
+  // Weakened while the run's own attention is `completed`: only clock skew does that (§9). A future-dated
+  // failed or partial run keeps its worse kind above; a future-dated follow-up run stays recovery_follow_up
+  // (the same severity; its summary names the skew).
+  if (latest === "completed") return "recovery_clock_skew";
   // completed_with_follow_up (and any weakened state without a worse attention) weakens at medium.
   return "recovery_follow_up";
 }

@@ -117,7 +117,7 @@ export const FORBIDDEN_CODE_LINE = "Error 403: this page is forbidden for your r
 export const PAGE_INTROS = {
   dashboard: ["Backup and restore evidence for ", ". Each card says only what its evidence supports."],
   restoreRuns: ["Every restore run recorded for ", ", archived runs included. Attention is worked out from each run's own results."],
-  backupSets: ["The backup inputs recorded for ", ", latest completion first."],
+  backupSets: ["The backup inputs recorded for ", ", latest end time first."],
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** The whole body of a tenant page when the operator belongs to no tenant. */

@@ -43,6 +43,7 @@ export const BACKUP_POSTURES = ["absent", "stale", "degraded", "healthy"] as con
 export const BACKUP_HEALTH_REASONS = [
   "no_backup_sets",
   "no_completed_backup",
+  "latest_backup_time_in_future",
   "latest_backup_stale",
   "latest_backup_has_failed_items",
   "latest_backup_attempt_failed",

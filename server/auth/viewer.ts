@@ -1,11 +1,13 @@
 import "server-only";
 import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getFirstMembership, getMembership, type TenantMembership } from "../../db/queries/access";
 import { DatabaseUnavailableError } from "../../lib/errors";
 import { noteDatabaseFailure } from "../../lib/db-breaker";
 import { errorCode, logError } from "../../lib/redact";
+import { signInHref } from "../../lib/navigation";
 import { canViewRestoreHistory } from "../../lib/recovery/vocabulary";
 import type { SessionUser } from "./session-read";
 import { getAuth, getSessionReader } from "./server";
@@ -62,6 +64,26 @@ export async function viewerFromHeaders(
 
 /** The viewer of the current page request, read once per request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => viewerFromHeaders(await headers()));
+
+/**
+ * The viewer of a page, or a redirect to sign-in that remembers `returnTo` (the page's own path and query:
+ * only a page knows it, so pages call this rather than the layout). Sign-in validates it again.
+ */
+export async function requirePageViewer(returnTo: string): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect(signInHref(returnTo));
+  return viewer;
+}
+
+/** A page's path with its query string, for requirePageViewer. Repeated keys are kept; nothing is decoded twice. */
+export function pathWithQuery(pathname: string, searchParams: Record<string, string | string[] | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(searchParams)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) q.append(key, v);
+  }
+  const s = q.toString();
+  return s ? `${pathname}?${s}` : pathname;
+}
 
 /** The membership that lets this viewer see a tenant (the tenant switch), or null: a non-member's tenant does not exist for them. */
 export async function membershipFor(viewer: Viewer, tenantId: number): Promise<TenantMembership | null> {

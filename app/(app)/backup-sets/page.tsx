@@ -9,6 +9,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { linkClass } from "@/components/ui/styles";
 import { listBackupSets } from "@/db/queries/backup-sets";
 import { tenantPage } from "@/server/pages/preamble";
+import { pathWithQuery } from "@/server/auth/viewer";
 import { POSITIVE_CLAIM_BOUNDARY } from "@/lib/recovery/copy";
 import { LIST_PAGE_GONE, PAGE_INTROS } from "@/lib/recovery/surface-copy";
 import type { RawSearchParams } from "@/lib/search-params/cursor";
@@ -17,9 +18,10 @@ import { backupSetsHref, parseBackupSetsSearchParams } from "@/lib/search-params
 export const metadata: Metadata = { title: "Backup sets" };
 
 export default async function BackupSetsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const { tenant } = await tenantPage();
+  const raw = await searchParams;
+  const { tenant } = await tenantPage({ returnTo: pathWithQuery("/backup-sets", raw) });
   if (!tenant) return <NoTenantPage title="Backup sets" />;
-  const { cursor } = parseBackupSetsSearchParams(await searchParams);
+  const { cursor } = parseBackupSetsSearchParams(raw);
   const page = await listBackupSets({ tenantId: tenant.tenantId, cursor });
   const firstKey = page.rows[0]?.key ?? cursor?.key ?? null;
   const lastKey = page.rows[page.rows.length - 1]?.key ?? null;
@@ -34,7 +36,8 @@ export default async function BackupSetsPage({ searchParams }: { searchParams: P
         {page.rows.length > 0 ? (
           <BackupSetsTable
             sets={page.rows.map((r) => r.set)}
-            caption={`Backup sets of ${tenant.tenantName}, latest completion first, sets not completed last`}
+            now={new Date()}
+            caption={`Backup sets of ${tenant.tenantName}, latest end time first, sets not finished last`}
           />
         ) : cursor ? (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-6 text-sm text-slate-800">

@@ -10,7 +10,7 @@ import { PAGE_INTROS } from "@/lib/recovery/surface-copy";
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
-  const { tenant, canViewRestoreHistory } = await tenantPage();
+  const { tenant, canViewRestoreHistory } = await tenantPage({ returnTo: "/dashboard" });
   if (!tenant) return <NoTenantPage title="Dashboard" />;
   return (
     <>

@@ -9,6 +9,7 @@ import { secondaryButtonClass } from "@/components/ui/styles";
 import type { RawSearchParams } from "@/lib/search-params/cursor";
 import { fleetSearch, parseFleetSearchParams } from "@/lib/search-params/fleet";
 import { FLEET_COPY } from "@/lib/recovery/fleet-copy";
+import { pathWithQuery } from "@/server/auth/viewer";
 import { pageViewer } from "@/server/pages/preamble";
 import { readFleetNow, selectFleet } from "@/server/fleet/read";
 import { switchTenant } from "../actions";
@@ -17,8 +18,9 @@ export const metadata: Metadata = { title: "Fleet" };
 
 /** §10: every tenant of the operator, any role, worst first, filtered and paged. */
 export default async function FleetPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const viewer = await pageViewer();
-  const query = parseFleetSearchParams(await searchParams);
+  const raw = await searchParams;
+  const viewer = await pageViewer(pathWithQuery("/fleet", raw));
+  const query = parseFleetSearchParams(raw);
   const fleet = selectFleet((await readFleetNow(viewer.userId)).entries, query, { paged: true });
   const filtered = Object.keys(query.filter).length > 0;
   const nextHref = fleet.nextCursor ? `/fleet${fleetSearch(query.filter, { cursor: fleet.nextCursor, limit: query.limit })}` : null;

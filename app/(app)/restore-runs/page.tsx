@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
 import { ExportLinks } from "@/components/exports/export-links";
 import { AttentionFilter } from "@/components/restore-runs/attention-filter";
 import { ReasonBanner } from "@/components/restore-runs/reason-banner";
@@ -8,9 +10,14 @@ import { RestoreRunsEmptyState } from "@/components/restore-runs/table/empty-sta
 import { NoTenantPage } from "@/components/ui/no-tenant";
 import { PageHeader, TenantIntro } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { getLatestRelevantRestoreRun, listRestoreRuns } from "@/db/queries/restore-runs";
-import { tenantPage } from "@/server/pages/preamble";
+import { linkClass } from "@/components/ui/styles";
+import { getRecoveryEvidenceInputs } from "@/db/queries/evidence-inputs";
+import { countRestoreRuns, listRestoreRuns } from "@/db/queries/restore-runs";
+import { assessTenant } from "@/lib/recovery/assessment";
 import { ATTENTION_STATE_LABELS } from "@/lib/recovery/copy";
+import { reasonBanner } from "@/lib/recovery/list-reason";
+import { pathWithQuery } from "@/server/auth/viewer";
+import { tenantPage } from "@/server/pages/preamble";
 import {
   FILTERED_RUNS_ORDER_NOTE,
   LATEST_RELEVANT_RUN_MARKER,
@@ -25,12 +32,21 @@ import { parseRestoreRunsSearchParams, restoreRunsHref } from "@/lib/search-para
 
 export const metadata: Metadata = { title: "Restore runs" };
 
+/** "42 runs in total" / "10,000+ runs with attention Failed": the count is bounded (COUNT_RESTORE_RUNS_LIMIT). */
+function totalText(total: { count: number; capped: boolean }, state: string | null): string {
+  const n = `${total.count.toLocaleString("en")}${total.capped ? "+" : ""}`;
+  const runs = `${n} run${total.count === 1 && !total.capped ? "" : "s"}`;
+  return state ? `${runs} with attention state ${state} (archived runs included).` : `${runs} in total (archived runs included).`;
+}
+
 export default async function RestoreRunsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const { tenant } = await tenantPage({ requireRestoreHistory: true });
+  const raw = await searchParams;
+  const { tenant } = await tenantPage({ requireRestoreHistory: true, returnTo: pathWithQuery("/restore-runs", raw) });
   if (!tenant) return <NoTenantPage title="Restore runs" />;
 
-  const params = parseRestoreRunsSearchParams(await searchParams);
-  const [page, latest] = await Promise.all([
+  const params = parseRestoreRunsSearchParams(raw);
+  const now = new Date();
+  const [page, inputs, total] = await Promise.all([
     listRestoreRuns({
       tenantId: tenant.tenantId,
       state: params.state,
@@ -38,10 +54,14 @@ export default async function RestoreRunsPage({ searchParams }: { searchParams: 
       order: params.order,
       cursor: params.cursor,
     }),
-    getLatestRelevantRestoreRun(tenant.tenantId),
+    getRecoveryEvidenceInputs(tenant.tenantId),
+    countRestoreRuns({ tenantId: tenant.tenantId, state: params.state }),
   ]);
-  const latestId = latest?.run.id ?? null;
-  const rows = page.rows.map((row) => toRestoreRunRowView(row, latestId));
+  if (!inputs) notFound();
+  // The tenant's current evidence: the banner is reconciled with it and the latest relevant run comes from it.
+  const { evidence } = assessTenant(inputs, { now, canViewRestoreHistory: true });
+  const latestId = evidence.latestRelevantRestoreRunId;
+  const rows = page.rows.map((row) => toRestoreRunRowView(row, latestId, now));
 
   const base = { reason: params.reason, state: params.state, sort: params.sort, order: params.order };
   const flip = (o: "asc" | "desc") => (o === "desc" ? "asc" : "desc");
@@ -75,10 +95,22 @@ export default async function RestoreRunsPage({ searchParams }: { searchParams: 
         <TenantIntro intro={PAGE_INTROS.restoreRuns} tenantName={tenant.tenantName} />
       </PageHeader>
       <div className="space-y-4">
-        <ReasonBanner reason={params.reason} />
+        <ReasonBanner banner={reasonBanner(params.reason, evidence, now)} />
         <p className="text-sm text-slate-800">
           <span className="font-medium">{LATEST_RELEVANT_RUN_MARKER}: </span>
-          {latestId === null ? "none recorded." : `run #${latestId} (marked in the table when it is on this page).`}
+          {latestId === null ? (
+            "none recorded."
+          ) : (
+            <>
+              <Link href={`/restore-runs/${latestId}`} className={linkClass}>
+                run #{latestId}
+              </Link>{" "}
+              (marked in the table when it is on this page).
+            </>
+          )}
+        </p>
+        <p className="text-sm text-slate-700" id="restore-runs-total">
+          {totalText(total, params.state ? ATTENTION_STATE_LABELS[params.state] : null)}
         </p>
         <div className="flex flex-wrap items-end justify-between gap-4">
           <AttentionFilter

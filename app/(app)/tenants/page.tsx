@@ -6,6 +6,7 @@ import { listMemberships } from "@/db/queries/access";
 import { TENANT_SEARCH_COPY } from "@/lib/recovery/surface-copy";
 import type { RawSearchParams } from "@/lib/search-params/cursor";
 import { parseTenantSearch, TENANT_SEARCH_PAGE_SIZE } from "@/lib/search-params/tenants";
+import { pathWithQuery } from "@/server/auth/viewer";
 import { pageViewer } from "@/server/pages/preamble";
 import { switchTenant } from "../actions";
 
@@ -13,8 +14,9 @@ export const metadata: Metadata = { title: "Tenants" };
 
 /** Find one of your tenants by name and make it current: for operators with more tenants than the header lists. */
 export default async function TenantsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const viewer = await pageViewer();
-  const { q } = parseTenantSearch(await searchParams);
+  const raw = await searchParams;
+  const viewer = await pageViewer(pathWithQuery("/tenants", raw));
+  const { q } = parseTenantSearch(raw);
   const { items, total } = await listMemberships(viewer.userId, { limit: TENANT_SEARCH_PAGE_SIZE, query: q });
   return (
     <>

@@ -1,11 +1,21 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, ClaimBoundary } from "@/components/ui/card";
+import { IN_FLIGHT_CLAIM_BOUNDARY, inFlightLabel } from "@/lib/recovery/cause-copy";
 import { ATTENTION_STATE_LABELS } from "@/lib/recovery/copy";
 import { RECOVERY_CLAIM_BOUNDARY_TEXT } from "@/lib/recovery/surface-copy";
 import type { RestoreResultAttention } from "@/lib/recovery/result-attention";
 
-/** §3 for one run: summary, next action and claim boundary, under the attention badge. */
-export function AttentionCard({ attention }: { attention: RestoreResultAttention }) {
+/**
+ * §3 for one run: summary, next action and claim boundary, under the attention badge. A queued or running
+ * run reads "not evidence yet", never like a preview or dry run.
+ */
+export function AttentionCard({
+  attention,
+  inFlight = null,
+}: {
+  attention: RestoreResultAttention;
+  inFlight?: "queued" | "running" | null;
+}) {
   return (
     <Card
       id="attention"
@@ -13,7 +23,7 @@ export function AttentionCard({ attention }: { attention: RestoreResultAttention
       badge={
         <Badge tone={attention.tone}>
           <span className="sr-only">Attention state: </span>
-          {ATTENTION_STATE_LABELS[attention.state]}
+          {inFlight ? inFlightLabel(inFlight) : ATTENTION_STATE_LABELS[attention.state]}
         </Badge>
       }
     >
@@ -22,7 +32,7 @@ export function AttentionCard({ attention }: { attention: RestoreResultAttention
         <span className="font-semibold">Next action: </span>
         {attention.primaryNextAction}
       </p>
-      <ClaimBoundary>{RECOVERY_CLAIM_BOUNDARY_TEXT[attention.recoveryClaimBoundary]}</ClaimBoundary>
+      <ClaimBoundary>{inFlight ? IN_FLIGHT_CLAIM_BOUNDARY : RECOVERY_CLAIM_BOUNDARY_TEXT[attention.recoveryClaimBoundary]}</ClaimBoundary>
     </Card>
   );
 }

@@ -4,7 +4,18 @@ import { DateTime } from "@/components/ui/date-time";
 import { Facts } from "@/components/ui/facts";
 import { linkClass } from "@/components/ui/styles";
 import type { BackupSet, OperationRun, RestoreRun } from "@/db/schema";
+import { describeAge } from "@/lib/recovery/age";
 import { RUN_FACTS } from "@/lib/recovery/surface-copy";
+
+/** An absolute UTC time with its age beside it ("2026-11-30 08:00 UTC · 40 hours ago"). */
+function TimeWithAge({ value, now, fallback }: { value: Date | null; now: Date; fallback: string }) {
+  if (!value) return <span>{fallback}</span>;
+  return (
+    <span>
+      <DateTime value={value} /> · {describeAge(value, now)}
+    </span>
+  );
+}
 
 /** The run's own columns and the records it links to (operation run, backup set). */
 export function RunFactsCard({
@@ -13,12 +24,14 @@ export function RunFactsCard({
   backupSet,
   tenantName,
   scopeBasis,
+  now,
 }: {
   run: RestoreRun;
   operationRun: OperationRun | null;
   backupSet: BackupSet | null;
   tenantName: string;
   scopeBasis: "full" | "selected" | null;
+  now: Date;
 }) {
   const missing = RUN_FACTS.missingLink;
   return (
@@ -33,8 +46,12 @@ export function RunFactsCard({
             term: "Scope",
             value: scopeBasis === "full" ? RUN_FACTS.scope.full : scopeBasis === "selected" ? RUN_FACTS.scope.selected : RUN_FACTS.scope.unknown,
           },
-          { term: "Created at", value: <DateTime value={run.createdAt} /> },
-          { term: "Completed at", value: <DateTime value={run.completedAt} fallback="Not completed" /> },
+          { term: "Created at", value: <TimeWithAge value={run.createdAt} now={now} fallback="Not recorded" /> },
+          // "Completed" only for a run whose status is `completed`; the column is completed_at either way.
+          {
+            term: run.status === "completed" ? "Completed at" : "Ended at",
+            value: <TimeWithAge value={run.completedAt} now={now} fallback="Not finished" />,
+          },
           { term: "Archived at", value: <DateTime value={run.archivedAt} fallback="Not archived" /> },
           {
             term: "Operation run",

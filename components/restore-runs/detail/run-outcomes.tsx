@@ -1,6 +1,8 @@
+import Link from "next/link";
 import { Banner } from "@/components/ui/banner";
 import { Card } from "@/components/ui/card";
 import { RESULTS_MISSING_NOTICE, RESULTS_UNREADABLE_NOTICE, RESULT_ENTRY_STATUS_LABELS, RESULT_GROUP_LABELS, RUN_OUTCOME_COUNT } from "@/lib/recovery/surface-copy";
+import { countByFilter, ENTRY_FILTER_LABELS, ENTRY_FILTERS, triageEntries, type EntryFilter } from "@/lib/recovery/entry-triage";
 import type { ParsedResults, ResultEntry } from "@/lib/recovery/results";
 import type { ResultEntryGroup } from "@/lib/recovery/vocabulary";
 import { RESULT_ENTRY_GROUPS, RESULT_ENTRY_STATUSES, includes } from "@/lib/recovery/vocabulary";
@@ -25,8 +27,12 @@ const dash = (
   </span>
 );
 
-function GroupTable({ group, entries }: { group: ResultEntryGroup; entries: ResultEntry[] }) {
+/** Long keys and messages wrap anywhere, so a narrow screen never needs to scroll to read them. */
+const wrap = "[overflow-wrap:anywhere]";
+
+function GroupTable({ group, entries, filter }: { group: ResultEntryGroup; entries: ResultEntry[]; filter: EntryFilter | null }) {
   const headingId = `outcomes-${group}-title`;
+  const shown = triageEntries(entries, filter);
   const isAssignments = group === "assignments";
   return (
     <div className="space-y-2">
@@ -34,51 +40,54 @@ function GroupTable({ group, entries }: { group: ResultEntryGroup; entries: Resu
         {RESULT_GROUP_LABELS[group]} ({entries.length})
       </h3>
       <p className="text-sm text-slate-700">{countByStatus(entries)}</p>
-      {entries.length > 0 ? (
+      {filter !== null && shown.length === 0 && entries.length > 0 ? (
+        <p className="text-sm text-slate-700">None {ENTRY_FILTER_LABELS[filter].toLowerCase()} in this group.</p>
+      ) : null}
+      {shown.length > 0 ? (
         <div
           role="region"
           aria-labelledby={headingId}
           tabIndex={0}
           className="relative overflow-x-auto rounded-md border border-slate-200"
         >
-          <table className="min-w-full text-left text-sm">
+          <table className="w-full text-left text-sm">
             <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-700">
               <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">Key</th>
+                <th scope="col" className="px-2 py-2 sm:px-3 font-semibold">Key</th>
                 {isAssignments ? (
                   <>
-                    <th scope="col" className="px-3 py-2 font-semibold">Item</th>
-                    <th scope="col" className="px-3 py-2 font-semibold">Target</th>
+                    <th scope="col" className="px-2 py-2 sm:px-3 font-semibold">Item</th>
+                    <th scope="col" className="px-2 py-2 sm:px-3 font-semibold">Target</th>
                   </>
                 ) : (
                   <>
-                    <th scope="col" className="px-3 py-2 font-semibold">Name</th>
-                    <th scope="col" className="px-3 py-2 font-semibold">Type</th>
+                    <th scope="col" className="px-2 py-2 sm:px-3 font-semibold">Name</th>
+                    <th scope="col" className="px-2 py-2 sm:px-3 font-semibold">Type</th>
                   </>
                 )}
-                <th scope="col" className="px-3 py-2 font-semibold">Status</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Message</th>
+                <th scope="col" className="px-2 py-2 sm:px-3 font-semibold">Status</th>
+                <th scope="col" className="px-2 py-2 sm:px-3 font-semibold">Message</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200">
-              {entries.map((e, i) => (
+              {shown.map((e, i) => (
                 <tr key={i}>
-                  <td className="break-words px-3 py-2 font-mono text-xs">{e.key ?? dash}</td>
+                  <td className={`${wrap} px-2 py-2 sm:px-3 font-mono text-xs`}>{e.key ?? dash}</td>
                   {isAssignments ? (
                     <>
-                      <td className="break-words px-3 py-2 font-mono text-xs">{e.itemKey ?? dash}</td>
-                      <td className="break-words px-3 py-2 font-mono text-xs">{e.target ?? dash}</td>
+                      <td className={`${wrap} px-2 py-2 sm:px-3 font-mono text-xs`}>{e.itemKey ?? dash}</td>
+                      <td className={`${wrap} px-2 py-2 sm:px-3 font-mono text-xs`}>{e.target ?? dash}</td>
                     </>
                   ) : (
                     <>
-                      <td className="px-3 py-2">{e.name ?? dash}</td>
-                      <td className="break-words px-3 py-2 font-mono text-xs">{e.type ?? dash}</td>
+                      <td className={`${wrap} px-2 py-2 sm:px-3`}>{e.name ?? dash}</td>
+                      <td className={`${wrap} px-2 py-2 sm:px-3 font-mono text-xs`}>{e.type ?? dash}</td>
                     </>
                   )}
-                  <td className="px-3 py-2">
+                  <td className="px-2 py-2 sm:px-3">
                     <EntryStatusBadge entry={e} />
                   </td>
-                  <td className="px-3 py-2">{e.message ?? dash}</td>
+                  <td className={`${wrap} px-2 py-2 sm:px-3`}>{e.message ?? dash}</td>
                 </tr>
               ))}
             </tbody>
@@ -89,8 +98,41 @@ function GroupTable({ group, entries }: { group: ResultEntryGroup; entries: Resu
   );
 }
 
-/** Entry outcomes grouped by items / foundations / assignments, with counts. Malformed results still render. */
-export function RunOutcomes({ results, recorded }: { results: ParsedResults; recorded: boolean }) {
+/** Show all entries, or only one status: links (the filter is in the URL), with counts. */
+function EntryFilterNav({ results, filter, hrefFor }: { results: ParsedResults; filter: EntryFilter | null; hrefFor: (f: EntryFilter | null) => string }) {
+  const counts = countByFilter(results.entries);
+  const options: [EntryFilter | null, string, number][] = [
+    [null, "All", results.entries.length],
+    ...ENTRY_FILTERS.map((f): [EntryFilter, string, number] => [f, ENTRY_FILTER_LABELS[f], counts[f]]),
+  ];
+  return (
+    <nav aria-label="Filter entries by status" className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+      <span className="font-medium text-slate-800">Show:</span>
+      {options.map(([f, label, n]) => (
+        <Link key={label} href={hrefFor(f)} aria-current={f === filter ? "page" : undefined}
+          className={`underline underline-offset-2 ${f === filter ? "font-semibold text-slate-950" : "text-blue-800"}`}>
+          {label} ({n})
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+/**
+ * Entry outcomes grouped by items / foundations / assignments, with counts, failed entries first and an
+ * optional status filter. Malformed results still render.
+ */
+export function RunOutcomes({
+  results,
+  recorded,
+  filter = null,
+  hrefFor,
+}: {
+  results: ParsedResults;
+  recorded: boolean;
+  filter?: EntryFilter | null;
+  hrefFor: (f: EntryFilter | null) => string;
+}) {
   const count = results.entries.length;
   return (
     <Card id="outcomes" title="Outcomes">
@@ -104,9 +146,10 @@ export function RunOutcomes({ results, recorded }: { results: ParsedResults; rec
           <p>{RESULTS_UNREADABLE_NOTICE}</p>
         </Banner>
       ) : null}
+      {count > 0 ? <EntryFilterNav results={results} filter={filter} hrefFor={hrefFor} /> : null}
       <div className="space-y-5">
         {RESULT_ENTRY_GROUPS.map((group) => (
-          <GroupTable key={group} group={group} entries={results.byGroup[group]} />
+          <GroupTable key={group} group={group} entries={results.byGroup[group]} filter={filter} />
         ))}
       </div>
     </Card>

@@ -53,6 +53,7 @@ function SortHeader<TValue extends CellData>({
 }
 
 export const columns = helper.columns([
+  // Run, attention and status first: on a 375 px screen they stay visible without scrolling.
   helper.accessor("id", {
     header: (ctx) => <SortHeader ctx={ctx} label="Run" />,
     enableSorting: true,
@@ -63,11 +64,45 @@ export const columns = helper.columns([
           <Link href={`/restore-runs/${r.id}`} className={linkClass}>
             Run #{r.id}
           </Link>
-          {r.isLatestRelevant ? <Badge tone="info">{LATEST_RELEVANT_RUN_MARKER}</Badge> : null}
+          {r.isLatestRelevant ? <Badge tone="info" wrap>{LATEST_RELEVANT_RUN_MARKER}</Badge> : null}
           {r.archived ? <Badge tone="neutral">Archived</Badge> : null}
         </div>
       );
     },
+  }),
+  helper.accessor((r) => r.attention.state, {
+    id: "attention",
+    header: "Attention",
+    enableSorting: false,
+    cell: ({ row }) => (
+      <Badge tone={row.original.attention.tone} wrap>
+        {row.original.attention.label}
+      </Badge>
+    ),
+  }),
+  helper.accessor("status", {
+    header: "Status",
+    enableSorting: false,
+    cell: ({ getValue }) => <span className="break-words font-mono text-xs text-slate-900">{getValue()}</span>,
+  }),
+  helper.accessor("completedAt", {
+    id: "completed_at",
+    header: (ctx) => <SortHeader ctx={ctx} label="Completed at" />,
+    enableSorting: true,
+    cell: ({ row }) =>
+      row.original.completedAt ? (
+        <span className="flex flex-col">
+          <DateTime value={row.original.completedAt} />
+          <span className="text-xs text-slate-700">{row.original.completedAge}</span>
+        </span>
+      ) : (
+        <span className="text-slate-700">Not completed</span>
+      ),
+  }),
+  helper.accessor("isDryRun", {
+    header: "Dry run",
+    enableSorting: false,
+    cell: ({ getValue }) => (getValue() ? <Badge tone="neutral">Yes</Badge> : "No"),
   }),
   helper.accessor((r) => r.backupSet, {
     id: "backup_set",
@@ -82,28 +117,6 @@ export const columns = helper.columns([
         </Link>
       );
     },
-  }),
-  helper.accessor("status", {
-    header: "Status",
-    enableSorting: false,
-    cell: ({ getValue }) => <span className="break-words font-mono text-xs text-slate-900">{getValue()}</span>,
-  }),
-  helper.accessor("isDryRun", {
-    header: "Dry run",
-    enableSorting: false,
-    cell: ({ getValue }) => (getValue() ? <Badge tone="neutral">Yes</Badge> : "No"),
-  }),
-  helper.accessor((r) => r.attention.state, {
-    id: "attention",
-    header: "Attention",
-    enableSorting: false,
-    cell: ({ row }) => <Badge tone={row.original.attention.tone}>{row.original.attention.label}</Badge>,
-  }),
-  helper.accessor("completedAt", {
-    id: "completed_at",
-    header: (ctx) => <SortHeader ctx={ctx} label="Completed at" />,
-    enableSorting: true,
-    cell: ({ getValue }) => <DateTime value={getValue()} fallback="Not completed" />,
   }),
   helper.accessor("operationOutcome", {
     id: "operation_outcome",

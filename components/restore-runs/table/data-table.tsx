@@ -54,7 +54,7 @@ export function RestoreRunsDataTable({
                       key={header.id}
                       scope="col"
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                      className="whitespace-nowrap px-4 py-2 font-semibold"
+                      className="whitespace-nowrap px-2 py-2 font-semibold sm:px-4"
                     >
                       {header.isPlaceholder ? null : <table.FlexRender header={header} />}
                     </th>
@@ -67,7 +67,7 @@ export function RestoreRunsDataTable({
             {table.getRowModel().rows.map((row) => (
               <tr key={row.id} className={row.original.isLatestRelevant ? "bg-blue-50/60" : undefined}>
                 {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className="px-4 py-3 align-top text-slate-900">
+                  <td key={cell.id} className="px-2 py-3 align-top text-slate-900 sm:px-4">
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}

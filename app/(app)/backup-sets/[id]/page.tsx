@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BackupSetDetail } from "@/components/backup-sets/backup-set-detail";
+import { OtherTenantNotice } from "@/components/layout/other-tenant-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { linkClass } from "@/components/ui/styles";
 import { getBackupSetDetail } from "@/db/queries/backup-sets";
-import { pageId, pageViewer } from "@/server/pages/preamble";
+import { pageViewer } from "@/server/pages/preamble";
 import { parseId } from "@/lib/errors";
+import { switchTenant } from "../../actions";
 
 type Params = Promise<{ id: string }>;
 
@@ -16,11 +18,28 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function BackupSetPage({ params }: { params: Params }) {
-  const viewer = await pageViewer();
-  const setId = await pageId(params);
+  const rawId = (await params).id;
+  const viewer = await pageViewer(`/backup-sets/${encodeURIComponent(rawId)}`);
+  const setId = parseId(rawId);
+  if (setId === null) notFound();
   // Only the viewer's tenants are searched: another tenant's set does not exist for them (404).
   const detail = await getBackupSetDetail(setId, viewer.userId);
   if (!detail) notFound();
+  if (viewer.currentTenant?.tenantId !== detail.membership.tenantId) {
+    return (
+      <>
+        <PageHeader title={`Backup set #${detail.set.id}`} />
+        <OtherTenantNotice
+          record={`backup set #${detail.set.id}`}
+          recordTenant={{ id: detail.membership.tenantId, name: detail.membership.tenantName }}
+          currentTenantName={viewer.currentTenant?.tenantName ?? null}
+          returnTo={`/backup-sets/${detail.set.id}`}
+          canOpenAfterSwitch
+          action={switchTenant}
+        />
+      </>
+    );
+  }
 
   return (
     <>

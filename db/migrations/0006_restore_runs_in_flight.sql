@@ -1,0 +1,1 @@
+CREATE INDEX "restore_runs_in_flight_idx" ON "restore_runs" USING btree ("tenant_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "is_dry_run" = false and "status" in ('queued', 'running');

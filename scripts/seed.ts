@@ -1,10 +1,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { closeDb } from "../db/client";
-import { importFile } from "../db/import/run-import";
-import { buildDemoDataset, DEMO_PASSWORD, DEMO_USERS } from "../db/seed/demo-dataset";
-import { describeDatabase } from "../lib/env";
+import { allowServerModules } from "./server-modules";
+
+allowServerModules();
+const { closeDb } = await import("../db/client");
+const { importFile } = await import("../db/import/run-import");
+const { buildDemoDataset, DEMO_PASSWORD, DEMO_USERS } = await import("../db/seed/demo-dataset");
+const { describeDatabase } = await import("../lib/env");
 
 /** Writes the demo dataset to a temporary file and loads it through the public importer (--replace). */
 async function main() {

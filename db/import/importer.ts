@@ -7,8 +7,12 @@ import { hashPassword } from "better-auth/crypto";
 import { inArray, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { z } from "zod";
-import { resolveResultAttention } from "../../lib/recovery/result-attention";
 import type { Database, Executor } from "../client";
+import { resetSequence } from "../write/sequences";
+import { DatasetError } from "./dataset-error";
+import { checkReferences } from "./references";
+import { upsertTenants, upsertUser } from "./merge";
+import { writeEvidence } from "../write/evidence-writer";
 import * as schema from "../schema";
 import {
   DATASET_ARRAYS,
@@ -17,19 +21,8 @@ import {
   recordSchemas,
 } from "./dataset-schema";
 
-export class DatasetError extends Error {
-  constructor(
-    readonly array: DatasetArray | null,
-    readonly index: number | null,
-    readonly field: string | null,
-    readonly problem: string,
-  ) {
-    const where =
-      array === null ? "dataset" : `${array}[${index}]${field ? `.${field}` : ""}`;
-    super(`${where}: ${problem}`);
-    this.name = "DatasetError";
-  }
-}
+export { DatasetError, RecordConflictError } from "./dataset-error";
+export { resetSequence } from "../write/sequences";
 
 export interface ParsedDataset {
   dataset: Dataset;
@@ -75,6 +68,8 @@ export function parseDataset(raw: unknown): ParsedDataset {
 
 export interface ImportOptions {
   replace?: boolean;
+  /** Create or replace by id (tenants, evidence records) and by email (users), instead of failing on existing ones. */
+  merge?: boolean;
   onProgress?: (array: DatasetArray, done: number, total: number) => void;
 }
 
@@ -88,129 +83,6 @@ export interface ImportSummary {
 }
 
 const BATCH = 1000;
-
-/** Checks that ids are unique and references point at records of the same tenant. */
-async function checkReferences(tx: Executor, d: Dataset, replace: boolean): Promise<void> {
-  const dupes = (array: DatasetArray, ids: (number | undefined)[]) => {
-    const seen = new Map<number, number>();
-    ids.forEach((id, index) => {
-      if (id === undefined) return;
-      if (seen.has(id)) throw new DatasetError(array, index, "id", `duplicates the id of ${array}[${seen.get(id)}]`);
-      seen.set(id, index);
-    });
-  };
-  dupes("tenants", d.tenants.map((t) => t.id));
-  dupes("backup_sets", d.backup_sets.map((t) => t.id));
-  dupes("operation_runs", d.operation_runs.map((t) => t.id));
-  dupes("restore_runs", d.restore_runs.map((t) => t.id));
-
-  const slugs = new Map<string, number>();
-  d.tenants.forEach((t, i) => {
-    const key = t.slug.toLowerCase();
-    if (slugs.has(key)) throw new DatasetError("tenants", i, "slug", `duplicates the slug of tenants[${slugs.get(key)}]`);
-    slugs.set(key, i);
-  });
-  const emails = new Map<string, number>();
-  d.users.forEach((u, i) => {
-    if (emails.has(u.email)) throw new DatasetError("users", i, "email", `duplicates the email of users[${emails.get(u.email)}]`);
-    emails.set(u.email, i);
-  });
-
-  // What already exists (nothing, with --replace).
-  const existing = async <T>(load: () => Promise<T[]>): Promise<T[]> => (replace ? [] : load());
-  const tenantIds = d.tenants.map((t) => t.id).filter((v): v is number => v !== undefined);
-  const existingTenants = await existing(() =>
-    tx.select({ id: schema.tenants.id, slug: schema.tenants.slug }).from(schema.tenants),
-  );
-  const existingTenantIds = new Set(existingTenants.map((t) => t.id));
-  const existingSlugs = new Set(existingTenants.map((t) => t.slug.toLowerCase()));
-  d.tenants.forEach((t, i) => {
-    if (t.id !== undefined && existingTenantIds.has(t.id)) throw new DatasetError("tenants", i, "id", `tenant ${t.id} already exists (use --replace)`);
-    if (existingSlugs.has(t.slug.toLowerCase())) throw new DatasetError("tenants", i, "slug", `slug "${t.slug}" already exists`);
-  });
-  const knownTenants = new Set([...existingTenantIds, ...tenantIds]);
-
-  if (!replace && d.users.length) {
-    const taken = await tx
-      .select({ email: schema.users.email })
-      .from(schema.users)
-      .where(inArray(schema.users.email, d.users.map((u) => u.email)));
-    const takenSet = new Set(taken.map((u) => u.email.toLowerCase()));
-    d.users.forEach((u, i) => {
-      if (takenSet.has(u.email)) throw new DatasetError("users", i, "email", `a user with this email already exists (use --replace)`);
-    });
-  }
-  d.users.forEach((u, i) =>
-    u.memberships.forEach((m, j) => {
-      if (!knownTenants.has(m.tenant_id))
-        throw new DatasetError("users", i, `memberships.${j}.tenant_id`, `tenant ${m.tenant_id} does not exist`);
-    }),
-  );
-  d.users.forEach((u, i) => {
-    const seen = new Set<number>();
-    u.memberships.forEach((m, j) => {
-      if (seen.has(m.tenant_id)) throw new DatasetError("users", i, `memberships.${j}.tenant_id`, `repeats a membership in tenant ${m.tenant_id}`);
-      seen.add(m.tenant_id);
-    });
-  });
-
-  const tenantOf = async (
-    array: DatasetArray,
-    table: typeof schema.backupSets | typeof schema.operationRuns | typeof schema.restoreRuns,
-    records: { id?: number; tenant_id: number }[],
-  ): Promise<Map<number, number>> => {
-    records.forEach((r, i) => {
-      if (!knownTenants.has(r.tenant_id)) throw new DatasetError(array, i, "tenant_id", `tenant ${r.tenant_id} does not exist`);
-    });
-    const ids = records.map((r) => r.id).filter((v): v is number => v !== undefined);
-    const map = new Map<number, number>();
-    for (let i = 0; !replace && i < ids.length; i += 10_000) {
-      const rows = await tx
-        .select({ id: table.id, tenantId: table.tenantId })
-        .from(table)
-        .where(inArray(table.id, ids.slice(i, i + 10_000)));
-      for (const row of rows) {
-        const index = records.findIndex((r) => r.id === row.id);
-        throw new DatasetError(array, index, "id", `${array} ${row.id} already exists (use --replace)`);
-      }
-    }
-    records.forEach((r) => r.id !== undefined && map.set(r.id, r.tenant_id));
-    return map;
-  };
-  const sets = await tenantOf("backup_sets", schema.backupSets, d.backup_sets);
-  const ops = await tenantOf("operation_runs", schema.operationRuns, d.operation_runs);
-  await tenantOf("restore_runs", schema.restoreRuns, d.restore_runs);
-
-  // References from restore runs: to a backup set / operation run of the same tenant.
-  const referenced = async (
-    table: typeof schema.backupSets | typeof schema.operationRuns,
-    local: Map<number, number>,
-    ids: number[],
-  ) => {
-    const missing = [...new Set(ids.filter((id) => !local.has(id)))];
-    for (let i = 0; !replace && i < missing.length; i += 10_000) {
-      const rows = await tx
-        .select({ id: table.id, tenantId: table.tenantId })
-        .from(table)
-        .where(inArray(table.id, missing.slice(i, i + 10_000)));
-      rows.forEach((r) => local.set(r.id, r.tenantId));
-    }
-  };
-  await referenced(schema.backupSets, sets, d.restore_runs.flatMap((r) => (r.backup_set_id ? [r.backup_set_id] : [])));
-  await referenced(schema.operationRuns, ops, d.restore_runs.flatMap((r) => (r.operation_run_id ? [r.operation_run_id] : [])));
-  d.restore_runs.forEach((r, i) => {
-    if (r.backup_set_id !== null) {
-      const owner = sets.get(r.backup_set_id);
-      if (owner === undefined) throw new DatasetError("restore_runs", i, "backup_set_id", `backup set ${r.backup_set_id} does not exist`);
-      if (owner !== r.tenant_id) throw new DatasetError("restore_runs", i, "backup_set_id", `backup set ${r.backup_set_id} belongs to another tenant`);
-    }
-    if (r.operation_run_id !== null) {
-      const owner = ops.get(r.operation_run_id);
-      if (owner === undefined) throw new DatasetError("restore_runs", i, "operation_run_id", `operation run ${r.operation_run_id} does not exist`);
-      if (owner !== r.tenant_id) throw new DatasetError("restore_runs", i, "operation_run_id", `operation run ${r.operation_run_id} belongs to another tenant`);
-    }
-  });
-}
 
 async function insertAll(
   tx: Executor,
@@ -238,14 +110,6 @@ async function insertAll(
   if (withoutId.length) await resetSequence(tx, tableName);
 }
 
-export async function resetSequence(tx: Executor, tableName: string): Promise<void> {
-  await tx.execute(
-    sql.raw(
-      `select setval(pg_get_serial_sequence('"${tableName}"', 'id'), coalesce((select max(id) from "${tableName}"), 0) + 1, false)`,
-    ),
-  );
-}
-
 /** Empties every table the dataset owns (domain and people), inside the caller's transaction. */
 export async function emptyDatasetTables(tx: Executor): Promise<void> {
   await tx.execute(
@@ -258,51 +122,27 @@ export async function emptyDatasetTables(tx: Executor): Promise<void> {
 export async function importDataset(db: Database, d: Dataset, opts: ImportOptions = {}): Promise<ImportSummary> {
   // Password hashing is slow by design: do it before the transaction opens.
   const hashed = await Promise.all(d.users.map((u) => hashPassword(u.password)));
-  const opOutcome = new Map(d.operation_runs.map((o) => [o.id, o.outcome] as const));
 
   return db.transaction(async (tx) => {
+    const merge = Boolean(opts.merge) && !opts.replace;
     if (opts.replace) await emptyDatasetTables(tx);
-    await checkReferences(tx, d, Boolean(opts.replace));
+    await checkReferences(tx, d, Boolean(opts.replace), merge);
 
-    // Outcomes of existing operation runs referenced by new restore runs (for the attention cache).
-    const externalOps = [
-      ...new Set(d.restore_runs.flatMap((r) => (r.operation_run_id && !opOutcome.has(r.operation_run_id) ? [r.operation_run_id] : []))),
-    ];
-    for (let i = 0; i < externalOps.length; i += 10_000) {
-      const rows = await tx
-        .select({ id: schema.operationRuns.id, outcome: schema.operationRuns.outcome })
-        .from(schema.operationRuns)
-        .where(inArray(schema.operationRuns.id, externalOps.slice(i, i + 10_000)));
-      rows.forEach((r) => opOutcome.set(r.id, r.outcome));
+    const tenantRows = d.tenants.map((t) => ({
+      id: t.id, name: t.name, slug: t.slug, backupStaleAfterHours: t.backup_stale_after_hours, createdAt: t.created_at,
+    }));
+    if (merge) {
+      await upsertTenants(tx, tenantRows);
+    } else {
+      await insertAll(tx, "tenants", schema.tenants, "tenants", tenantRows, opts.onProgress);
     }
 
-    await insertAll(tx, "tenants", schema.tenants, "tenants", d.tenants.map((t) => ({
-      id: t.id, name: t.name, slug: t.slug, backupStaleAfterHours: t.backup_stale_after_hours, createdAt: t.created_at,
-    })), opts.onProgress);
-
-    await insertAll(tx, "backup_sets", schema.backupSets, "backup_sets", d.backup_sets.map((b) => ({
-      id: b.id, tenantId: b.tenant_id, name: b.name, status: b.status, itemCount: b.item_count,
-      failedItemCount: b.failed_item_count, startedAt: b.started_at, completedAt: b.completed_at, createdAt: b.created_at,
-    })), opts.onProgress);
-
-    await insertAll(tx, "operation_runs", schema.operationRuns, "operation_runs", d.operation_runs.map((o) => ({
-      id: o.id, tenantId: o.tenant_id, type: o.type, status: o.status, outcome: o.outcome,
-      startedAt: o.started_at, completedAt: o.completed_at,
-    })), opts.onProgress);
-
-    await insertAll(tx, "restore_runs", schema.restoreRuns, "restore_runs", d.restore_runs.map((r) => {
-      const outcome = r.operation_run_id !== null ? opOutcome.get(r.operation_run_id) : undefined;
-      const attention = resolveResultAttention(
-        { status: r.status, isDryRun: r.is_dry_run, results: r.results, metadata: r.metadata },
-        outcome === undefined ? null : { outcome },
-      );
-      return {
-        id: r.id, tenantId: r.tenant_id, backupSetId: r.backup_set_id, operationRunId: r.operation_run_id,
-        status: r.status, isDryRun: r.is_dry_run, results: r.results, metadata: r.metadata,
-        createdAt: r.created_at, completedAt: r.completed_at, archivedAt: r.archived_at,
-        attentionState: attention.state,
-      };
-    }), opts.onProgress);
+    // Evidence records go through the one write module: attention cache, outbox and event state included.
+    await writeEvidence(
+      tx,
+      { backup_sets: d.backup_sets, operation_runs: d.operation_runs, restore_runs: d.restore_runs },
+      { mode: merge ? "upsert" : "insert", onProgress: opts.onProgress },
+    );
 
     // Memberships carry their tenant's name (the header's tenant list reads it in name order); the tenants
     // are this dataset's or, without --replace, ones already stored.
@@ -318,6 +158,11 @@ export async function importDataset(db: Database, d: Dataset, opts: ImportOption
 
     let memberships = 0;
     for (const [i, u] of d.users.entries()) {
+      if (merge) {
+        memberships += await upsertUser(tx, u, hashed[i]!, tenantNames);
+        opts.onProgress?.("users", i + 1, d.users.length);
+        continue;
+      }
       const userId = randomUUID();
       await tx.insert(schema.users).values({ id: userId, email: u.email, name: u.name, emailVerified: true });
       await tx.insert(schema.accounts).values({

@@ -1,0 +1,81 @@
+/**
+ * §13 change events, decided from two assessments of one tenant: the one last emitted and the one now.
+ * Pure: the caller stores the emitted state and writes the outbox. The event types and what each
+ * compares live only here.
+ */
+import type { TenantBackupHealthAssessment } from "./backup-health";
+import type { RecoveryEvidenceSummary } from "./evidence-summary";
+
+export const WEBHOOK_EVENT_TYPES = ["recovery_evidence.changed", "backup_health.changed", "restore_evidence.stale"] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** The per-tenant state the events compare: the full objects, so `previous` in a payload is what was sent. */
+export interface EmittedState {
+  backupHealth: TenantBackupHealthAssessment | null;
+  evidence: RecoveryEvidenceSummary | null;
+  restoreEvidenceStale: boolean;
+}
+
+/** What `current` is, and the freshness of the evidence, after a write or at a sweep. */
+export interface CurrentState {
+  backupHealth: TenantBackupHealthAssessment;
+  evidence: RecoveryEvidenceSummary;
+  restoreEvidenceStale: boolean;
+}
+
+export interface ChangeEvent {
+  type: WebhookEventType;
+  previous: TenantBackupHealthAssessment | RecoveryEvidenceSummary | null;
+  current: TenantBackupHealthAssessment | RecoveryEvidenceSummary;
+}
+
+/**
+ * The freshness hook for `restore_evidence.stale` (§9): the summary's own `restoreEvidenceStale` when the
+ * evidence resolver provides it (the fleet work adds it), otherwise a relevant run older than the window.
+ */
+export const DEFAULT_RESTORE_EVIDENCE_STALE_AFTER_DAYS = 90;
+const DAY_MS = 86_400_000;
+
+export function restoreEvidenceStaleHook(
+  evidence: RecoveryEvidenceSummary,
+  tenant: { restoreEvidenceStaleAfterDays?: number | null },
+  now: Date,
+): boolean {
+  const own = (evidence as { restoreEvidenceStale?: unknown }).restoreEvidenceStale;
+  if (typeof own === "boolean") return own;
+  if (!evidence.relevantRestoreHistoryPresent || evidence.latestRelevantRestoreAt === null) return false;
+  const days = tenant.restoreEvidenceStaleAfterDays ?? DEFAULT_RESTORE_EVIDENCE_STALE_AFTER_DAYS;
+  return now.getTime() - Date.parse(evidence.latestRelevantRestoreAt) > days * DAY_MS;
+}
+
+/**
+ * The events from `previous` to `current`, in a fixed order. A tenant seen for the first time
+ * (`previous` null) is a baseline, not a change: nothing is emitted.
+ */
+export function changeEvents(previous: EmittedState | null, current: CurrentState): ChangeEvent[] {
+  if (!previous || !previous.backupHealth || !previous.evidence) return [];
+  const events: ChangeEvent[] = [];
+  const pe = previous.evidence;
+  const ce = current.evidence;
+  if (
+    pe.overviewState !== ce.overviewState ||
+    pe.latestRelevantRestoreRunId !== ce.latestRelevantRestoreRunId ||
+    pe.latestRelevantAttentionState !== ce.latestRelevantAttentionState
+  ) {
+    events.push({ type: "recovery_evidence.changed", previous: pe, current: ce });
+  }
+  const pb = previous.backupHealth;
+  const cb = current.backupHealth;
+  if (pb.posture !== cb.posture || pb.primaryReason !== cb.primaryReason) {
+    events.push({ type: "backup_health.changed", previous: pb, current: cb });
+  }
+  if (!previous.restoreEvidenceStale && current.restoreEvidenceStale) {
+    events.push({ type: "restore_evidence.stale", previous: pe, current: ce });
+  }
+  return events;
+}
+
+/** Whether the stored state should be rewritten (anything an event compares, or the objects' text, moved). */
+export function stateDiffers(previous: EmittedState | null, current: CurrentState): boolean {
+  return JSON.stringify(previous) !== JSON.stringify(current);
+}

@@ -1,5 +1,6 @@
 import { describeDatabase } from "./lib/env";
 import { migrateDb } from "./db/migrate";
+import { env } from "./lib/env";
 
 export async function prepareServer(): Promise<void> {
   try {
@@ -8,5 +9,12 @@ export async function prepareServer(): Promise<void> {
   } catch (e) {
     // Serve anyway: every page then shows an error state that makes no claim, and the API answers 503.
     console.error(`[recovery-posture] database not ready (${describeDatabase()}):`, e instanceof Error ? e.message : e);
+  }
+  // The webhook delivery worker and time-driven sweep run in the server unless WEBHOOK_WORKER=off
+  // (then `npm run worker` runs them). It retries on its own while the database is unavailable.
+  if (env.WEBHOOK_WORKER === "on") {
+    const { startWebhookWorker } = await import("./server/webhooks/worker");
+    startWebhookWorker();
+    console.log("[recovery-posture] webhook worker started");
   }
 }

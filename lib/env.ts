@@ -32,6 +32,8 @@ const schema = z.object({
   /** First retry delay; each further retry doubles it (capped at 2 h), for WEBHOOK_RETRY_HOURS in all. */
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
   WEBHOOK_RETRY_HOURS: z.coerce.number().min(0.001).max(168).default(25),
+  /** How long a claimed delivery stays claimed: a process killed mid-delivery leaves it due again after this. */
+  WEBHOOK_LEASE_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
 });
 
 export type Env = z.infer<typeof schema>;

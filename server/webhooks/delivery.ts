@@ -77,7 +77,7 @@ async function send(c: Claimed, opts: DeliveryOptions): Promise<{ status: number
       headers: signedHeaders(c.eventId, c.secret, c.payload, new Date()),
       body: c.payload,
       redirect: "manual",
-      signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
+      signal: AbortSignal.timeout(opts.timeoutMs ?? Math.min(10_000, (opts.leaseMs ?? 60_000) / 2)),
     });
     await response.body?.cancel().catch(() => {});
     const ok = response.status >= 200 && response.status < 300;

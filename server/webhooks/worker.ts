@@ -26,6 +26,7 @@ export function workerOptionsFromEnv(): WorkerOptions {
     allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS,
     retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
     retryHours: env.WEBHOOK_RETRY_HOURS,
+    leaseMs: env.WEBHOOK_LEASE_MS,
   };
 }
 

@@ -10,6 +10,8 @@ import { Webhook } from "standardwebhooks";
 export interface Received {
   webhookId: string;
   verified: boolean;
+  /** The status this receiver answered, or null when it left the request hanging. */
+  answered: number | null;
   body: any;
   at: number;
 }
@@ -42,10 +44,10 @@ export class WebhookReceiver {
         } catch {
           /* recorded as null */
         }
-        this.received.push({ webhookId: headers["webhook-id"] ?? "", verified, body, at: Date.now() });
+        const answered = this.mode === "hang" ? null : this.mode === "ok" ? 204 : 503;
+        this.received.push({ webhookId: headers["webhook-id"] ?? "", verified, answered, body, at: Date.now() });
         for (const w of this.waiters.splice(0)) w();
-        if (this.mode === "hang") return;
-        res.writeHead(this.mode === "ok" ? 204 : 503).end();
+        if (answered !== null) res.writeHead(answered).end();
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve));
@@ -62,9 +64,9 @@ export class WebhookReceiver {
     await new Promise<void>((resolve) => s.close(() => resolve()));
   }
 
-  /** Distinct webhook ids received with a valid signature and a success answer expected. */
+  /** Distinct webhook ids received with a valid signature and answered with success. */
   ids(): Set<string> {
-    return new Set(this.received.filter((r) => r.verified).map((r) => r.webhookId));
+    return new Set(this.received.filter((r) => r.verified && r.answered === 204).map((r) => r.webhookId));
   }
 
   /** Resolves when `done()` holds, re-checked on every request; rejects after `ms`. */

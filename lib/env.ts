@@ -17,6 +17,11 @@ const schema = z.object({
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   /** Sign-in attempts allowed per client address per minute before throttling. */
   SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** `1`: client addresses (audit) come from X-Forwarded-For, set by a trusted proxy in front. */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
   /** Ingest requests allowed per API key per minute (a token bucket of this size, refilled continuously). */
   INGEST_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   /** `1` lets webhook endpoints target loopback and private addresses (local receivers in tests). */

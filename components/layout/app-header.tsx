@@ -16,6 +16,7 @@ const NAV = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/restore-runs", label: "Restore runs" },
   { href: "/backup-sets", label: "Backup sets" },
+  { href: "/settings", label: "Settings" },
 ];
 
 export function AppHeader(props: AppHeaderProps) {

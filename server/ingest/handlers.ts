@@ -15,6 +15,7 @@ import { toOperationRunInput, toRestoreRunInput } from "../../db/queries/recover
 import { operationRuns, type OperationRun, type RestoreRun } from "../../db/schema";
 import { writeEvidence } from "../../db/write/evidence-writer";
 import { EVIDENCE_ARRAYS, recordJson, type EvidenceArray, type EvidenceRecords } from "../../db/write/rows";
+import { env } from "../../lib/env";
 import { resolveResultAttention } from "../../lib/recovery/result-attention";
 import { jsonOk, requireId } from "../api/respond";
 import { nudgeWorker } from "../webhooks/nudge";
@@ -35,7 +36,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 function clientAddress(request: Request): string | null {
-  return process.env.TRUST_PROXY === "1" ? (request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null) : null;
+  return env.TRUST_PROXY ? (request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null) : null;
 }
 
 /** Runs one ingest request; a rejected request with a valid key is audited too (outside any write). */

@@ -31,7 +31,7 @@ test.describe("settings and live ingest", () => {
 
       // Shown once: after a reload neither secret is on the page.
       await page.reload();
-      await expect(page.getByRole("cell", { name: "backup tooling" })).toBeVisible();
+      await expect(page.getByRole("cell", { name: "backup tooling", exact: true })).toBeVisible();
       expect(await page.content()).not.toContain(key);
       expect(await page.content()).not.toContain(receiver.secret);
 
@@ -71,14 +71,17 @@ test.describe("settings and live ingest", () => {
     }
   });
 
-  test("only owners manage settings; without a session the page sends to sign-in", async ({ page }) => {
+  test("only owners manage settings; without a session the page sends to sign-in", async ({ page, browser }) => {
     await page.goto("/settings");
     await expect(page).toHaveURL(/\/sign-in$/);
     for (const role of ["operator", "viewer"] as const) {
-      await signInAs(page, role);
-      await page.goto("/settings");
-      await expect(page.getByRole("status")).toContainText("Only owners");
-      await expect(page.getByRole("button", { name: "Create API key" })).toHaveCount(0);
+      const context = await browser.newContext();
+      const rolePage = await context.newPage();
+      await signInAs(rolePage, role);
+      await rolePage.goto("/settings");
+      await expect(rolePage.getByRole("status")).toContainText("Only owners");
+      await expect(rolePage.getByRole("button", { name: "Create API key" })).toHaveCount(0);
+      await context.close();
     }
   });
 

@@ -246,3 +246,11 @@ describe("batch", () => {
     expect((await batch("1", { restore_runs: [run()] }, key)).body.error.field).toBe("id");
   });
 });
+
+describe("logs", () => {
+  it("never carry an ingest key: the redaction scrubs it from text", async () => {
+    const { redactText } = await import("@/lib/redact");
+    const { key } = await createApiKey({ tenantId: 1, name: "log check", actor: system }, db);
+    expect(redactText(`failed for Authorization: Bearer ${key} and ${key}`)).not.toContain(key.slice(4));
+  });
+});

@@ -24,6 +24,7 @@ for (const width of [1280, 375]) {
       `/restore-runs/${scenarios.followUp.ids.run}`,
       "/backup-sets",
       `/backup-sets/${scenarios.failed.ids.backupSet}`,
+      "/settings",
       "/restore-runs/999999",
     ]) {
       await page.goto(path);

@@ -6,7 +6,7 @@
  * and the state the time-driven sweep compares with. A record equal to what is stored is not written,
  * so a repeated write changes nothing and emits nothing.
  */
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { TenantAssessment } from "../../lib/recovery/assessment";
 import { resolveResultAttention } from "../../lib/recovery/result-attention";
@@ -16,6 +16,7 @@ import { backupSets, operationRuns, restoreRuns, type BackupSet, type OperationR
 import { deriveChanges, lockEventStates } from "./change-outbox";
 import { backupSetValues, operationRunValues, restoreRunValues, unchanged, type EvidenceArray, type EvidenceRecords } from "./rows";
 import { resetSequence } from "./sequences";
+import { idSet, loadById, writeRowsWithIds } from "./bulk";
 
 export interface WriteOptions {
   /** `insert`: every id is new (the importer checked). `upsert`: create or replace by id. */
@@ -40,16 +41,6 @@ export interface WriteResult {
 
 type Row = BackupSet | OperationRun | RestoreRun;
 type Table = typeof backupSets | typeof operationRuns | typeof restoreRuns;
-const CHUNK = 1000;
-
-async function loadById<T extends Row>(tx: Executor, table: Table, ids: number[]): Promise<Map<number, T>> {
-  const map = new Map<number, T>();
-  for (let i = 0; i < ids.length; i += 10_000) {
-    const rows = (await tx.select().from(table).where(inArray(table.id, ids.slice(i, i + 10_000)))) as T[];
-    for (const r of rows) map.set(r.id, r);
-  }
-  return map;
-}
 
 function idsOf(records: { id?: number }[]): number[] {
   return records.flatMap((r) => (r.id === undefined ? [] : [r.id]));
@@ -68,7 +59,7 @@ async function checkRunReferences(tx: Executor, records: EvidenceRecords, sets: 
   const local = (list: { id?: number; tenant_id: number }[]) => new Map(list.flatMap((r) => (r.id === undefined ? [] : [[r.id, r.tenant_id] as const])));
   const check = async (field: "backup_set_id" | "operation_run_id", table: Table, inWrite: Map<number, number>, known: Map<number, Row>, what: string) => {
     const wanted = [...new Set(records.restore_runs.flatMap((r) => (r[field] !== null && !inWrite.has(r[field]) && !known.has(r[field]) ? [r[field]] : [])))];
-    const more = await loadById(tx, table, wanted);
+    const more = await loadById<Row>(tx, table, wanted);
     records.restore_runs.forEach((r, index) => {
       const ref = r[field];
       if (ref === null) return;
@@ -81,48 +72,11 @@ async function checkRunReferences(tx: Executor, records: EvidenceRecords, sets: 
   await check("operation_run_id", operationRuns, local(records.operation_runs), ops, "operation run");
 }
 
-/** `insert … on conflict (id) do update` of every given column, never across tenants. */
-async function writeRows<T extends Row>(
-  tx: Executor,
-  table: Table & PgTable,
-  array: EvidenceArray,
-  rows: Record<string, unknown>[],
-  opts: { upsert: boolean; returning: boolean; onProgress?: WriteOptions["onProgress"] },
-): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
-    let query = tx.insert(table).values(chunk as never) as unknown as {
-      onConflictDoUpdate: (c: unknown) => typeof query;
-      returning: () => Promise<T[]>;
-    } & Promise<unknown>;
-    if (opts.upsert) {
-      const columns = (table as unknown as Record<string, { name: string }>);
-      const set = Object.fromEntries(
-        Object.keys(chunk[0]!).filter((k) => k !== "id").map((k) => [k, sql.raw(`excluded."${columns[k]!.name}"`)]),
-      );
-      query = query.onConflictDoUpdate({ target: table.id, set, setWhere: sql`${table.tenantId} = excluded.tenant_id` });
-    }
-    if (opts.returning || opts.upsert) {
-      const written = await query.returning();
-      // A row another tenant took between the check and the write is not replaced: refuse the whole write.
-      if (written.length !== chunk.length) throw new RecordConflictError(array, i, "id");
-      if (opts.returning) out.push(...written);
-    } else {
-      await query;
-    }
-    opts.onProgress?.(array, Math.min(i + CHUNK, rows.length), rows.length);
-  }
-  return out;
-}
-
 export async function writeEvidence(tx: Executor, records: EvidenceRecords, opts: WriteOptions): Promise<WriteResult> {
   const now = opts.now ?? new Date();
   const upsert = opts.mode === "upsert";
   const returning = Boolean(opts.returnRows);
   const tenantIds = [...new Set([...records.backup_sets, ...records.operation_runs, ...records.restore_runs].map((r) => r.tenant_id))];
-  // Watched tenants' state rows are locked first: concurrent writes to one tenant derive their events in turn.
-  const states = await lockEventStates(tx, tenantIds);
 
   const storedSets = upsert ? await loadById<BackupSet>(tx, backupSets, idsOf(records.backup_sets)) : new Map<number, BackupSet>();
   const storedOps = upsert ? await loadById<OperationRun>(tx, operationRuns, idsOf(records.operation_runs)) : new Map<number, OperationRun>();
@@ -174,7 +128,7 @@ export async function writeEvidence(tx: Executor, records: EvidenceRecords, opts
   });
   if (changedOutcome.length) {
     const inWrite = new Set(idsOf(records.restore_runs));
-    const linked = await tx.select().from(restoreRuns).where(inArray(restoreRuns.operationRunId, changedOutcome));
+    const linked = await tx.select().from(restoreRuns).where(sql`${restoreRuns.operationRunId} in ${idSet(changedOutcome)}`);
     for (const run of linked) {
       if (inWrite.has(run.id)) continue;
       const state = attentionOf(run);
@@ -184,7 +138,11 @@ export async function writeEvidence(tx: Executor, records: EvidenceRecords, opts
     }
   }
 
-  const derived = written > 0 ? await deriveChanges(tx, states, now, opts.assess) : await deriveChanges(tx, new Map(), now, opts.assess);
+  // Watched tenants' state rows are locked only now, after the rows: concurrent writes to one tenant derive
+  // their events in turn, each reading (READ COMMITTED, a fresh snapshot per statement) every write committed
+  // before it, so the lock is held for the comparison alone. A repeat that wrote nothing takes no lock.
+  const states = written > 0 ? await lockEventStates(tx, tenantIds) : new Map();
+  const derived = await deriveChanges(tx, states, now, opts.assess);
 
   const inOrder = <R extends Row>(list: { id?: number }[], fresh: R[], stored: Map<number, R>): R[] => {
     if (!returning) return [];
@@ -206,7 +164,11 @@ export async function writeEvidence(tx: Executor, records: EvidenceRecords, opts
   };
 }
 
-/** Rows with explicit ids first, then the sequence moves past them, then rows without ids take new ones. */
+/**
+ * Rows with explicit ids through the set-based statement; rows without one (import and `--merge` only)
+ * take new ids from the sequence, moved past every stored id first. The stored rows are the values
+ * written (every column is given), so nothing is read back.
+ */
 async function writeSplit<T extends Row>(
   tx: Executor,
   table: Table & PgTable,
@@ -219,12 +181,17 @@ async function writeSplit<T extends Row>(
   if (rows.length === 0) return { rows: [], count: 0 };
   const withId = rows.filter((r) => r.id !== undefined);
   const withoutId = rows.filter((r) => r.id === undefined).map(({ id: _id, ...rest }) => rest);
-  const out = await writeRows<T>(tx, table, array, withId, { upsert, returning, onProgress });
-  const tableName = array;
-  if (withId.length) await resetSequence(tx, tableName);
+  await writeRowsWithIds(tx, table, array, withId, { upsert, onProgress });
+  const out = returning ? (withId as unknown as T[]) : [];
   if (withoutId.length) {
-    out.push(...(await writeRows<T>(tx, table, array, withoutId, { upsert: false, returning, onProgress })));
-    await resetSequence(tx, tableName);
+    await resetSequence(tx, array);
+    for (let i = 0; i < withoutId.length; i += 1000) {
+      const inserted = await tx.insert(table).values(withoutId.slice(i, i + 1000) as never).returning();
+      if (returning) out.push(...(inserted as unknown as T[]));
+      onProgress?.(array, withId.length + Math.min(i + 1000, withoutId.length), rows.length);
+    }
   }
+  // The sequence must pass explicit ids before anything takes a value from it; only id-less inserts do.
+  if (withId.length && !upsert) await resetSequence(tx, array);
   return { rows: out, count: rows.length };
 }

@@ -16,7 +16,7 @@ import {
   type EmittedState,
 } from "../../lib/recovery/change-events";
 import type { Executor } from "../client";
-import { tenantEventState, webhookDeliveries, webhookEndpoints, webhookEvents } from "../integrations-schema";
+import { tenantEventState, webhookEndpoints } from "../integrations-schema";
 import { getRecoveryEvidenceInputs } from "../queries/recovery-evidence";
 
 export type StateRow = typeof tenantEventState.$inferSelect;
@@ -72,8 +72,14 @@ async function writeEvents(tx: Executor, tenantId: number, events: ChangeEvent[]
       timestamp: now.toISOString(),
       data: { tenantId, previous: event.previous, current: event.current },
     });
-    await tx.insert(webhookEvents).values({ id, tenantId, type: event.type, payload, createdAt: now });
-    await tx.insert(webhookDeliveries).values(targets.map((t) => ({ eventId: id, endpointId: t.id, nextAttemptAt: now })));
+    // The event and one delivery per subscribed endpoint, in one statement.
+    await tx.execute(sql`
+      with event as (
+        insert into webhook_events (id, tenant_id, type, payload, created_at)
+        values (${id}, ${tenantId}, ${event.type}, ${payload}, ${now.toISOString()}) returning id)
+      insert into webhook_deliveries (event_id, endpoint_id, next_attempt_at)
+      select event.id, target.id, ${now.toISOString()} from event,
+        (select (jsonb_array_elements_text(${JSON.stringify(targets.map((t) => t.id))}::jsonb))::int as id) target`);
     written++;
   }
   return written;

@@ -24,7 +24,6 @@ for (const width of [1280, 375]) {
       `/restore-runs/${scenarios.followUp.ids.run}`,
       "/backup-sets",
       `/backup-sets/${scenarios.failed.ids.backupSet}`,
-      "/settings",
       "/restore-runs/999999",
     ]) {
       await page.goto(path);
@@ -63,4 +62,11 @@ test("the dashboard is keyboard reachable: Tab reaches the tenant control and th
   }
   expect(reached).toContain("tenant-switcher");
   expect(reached.some((t) => t.startsWith(`Review restore run #${scenarios.failed.ids.run}`))).toBe(true);
+});
+
+test("the settings page has no serious or critical axe violations", async ({ asOwner: page }) => {
+  await switchTenant(page, scenarios.failed.name);
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  await expectNoSeriousViolations(page, "/settings");
 });

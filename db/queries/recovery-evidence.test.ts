@@ -241,7 +241,8 @@ describe(`getRecoveryEvidenceInputs agrees with the pure path over the whole his
       }),
       { numRuns: 150 },
     );
-  });
+    // 150 imports and reads against a real database: ~40 s on an idle 2-core machine, more when it is shared.
+  }, 240_000);
 
   it("a failed backup attempt with no readable time outranks a dated one (the resolver ignores created_at)", async () => {
     // Regression: ordering the failed group by coalesce(completed_at, started_at, created_at) chose set 2,

@@ -34,7 +34,7 @@ const schema = z.object({
   /** How often the worker looks for due deliveries, and how often it sweeps for time-driven changes. */
   WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   WEBHOOK_SWEEP_MS: z.coerce.number().int().min(100).max(300_000).default(60_000),
-  /** First retry delay; each further retry doubles it (capped at 2 h), for WEBHOOK_RETRY_HOURS in all. */
+  /** First retry delay; each further retry doubles it (capped at 10 min), for WEBHOOK_RETRY_HOURS in all. */
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
   WEBHOOK_RETRY_HOURS: z.coerce.number().min(0.001).max(168).default(25),
   /** How long a claimed delivery stays claimed: a process killed mid-delivery leaves it due again after this. */

@@ -9,7 +9,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), "rp-keys-cli-"));
 const env = { ...process.env, PGLITE_DIR: path.join(work, "db") };
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-function run(script: string, args: string[], extra: NodeJS.ProcessEnv = {}) {
+function run(script: string, args: string[], extra: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, ["--import", "tsx", script, ...args], { env: { ...env, ...extra }, encoding: "utf8", timeout: 120_000 });
   return { code: r.status, lines: r.stdout.trim().split("\n"), err: r.stderr };
 }

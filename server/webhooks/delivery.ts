@@ -21,6 +21,7 @@ export interface DeliveryOptions {
 
 interface Claimed {
   id: number;
+  endpointId: number;
   attemptCount: number;
   createdAt: Date;
   eventId: string;
@@ -29,9 +30,12 @@ interface Claimed {
   secret: string;
 }
 
-const MAX_DELAY_MS = 2 * 3_600_000;
+const MAX_DELAY_MS = 10 * 60_000;
 
-/** Delay before retry number `attempt` (1 = after the first failure): base·2^(attempt−1), capped at 2 h. */
+/**
+ * Delay before retry number `attempt` (1 = after the first failure): base·2^(attempt−1), capped at
+ * 10 minutes, so a receiver that comes back is reached within minutes however long it was down.
+ */
 export function retryDelayMs(attempt: number, baseMs: number): number {
   return Math.min(MAX_DELAY_MS, baseMs * 2 ** Math.min(30, Math.max(0, attempt - 1)));
 }
@@ -46,9 +50,10 @@ export async function claimDueDeliveries(db: Database, limit: number, leaseMs: n
              for update skip locked) due,
            webhook_events e, webhook_endpoints ep
      where d.id = due.id and e.id = d.event_id and ep.id = d.endpoint_id
-    returning d.id, d.attempt_count, d.created_at, e.id as event_id, e.payload, ep.url, ep.secret`);
+    returning d.id, d.endpoint_id, d.attempt_count, d.created_at, e.id as event_id, e.payload, ep.url, ep.secret`);
   return rowsOf<Record<string, unknown>>(result).map((r) => ({
     id: Number(r.id),
+    endpointId: Number(r.endpoint_id),
     attemptCount: Number(r.attempt_count),
     createdAt: new Date(r.created_at as string),
     eventId: String(r.event_id),
@@ -97,6 +102,11 @@ async function record(db: Database, c: Claimed, r: { status: number | null; ok: 
       values (${c.id}, ${new Date(startedAt).toISOString()}, ${r.status}, ${r.ok}, ${r.error}, ${Math.round(now - startedAt)})`);
     if (r.ok) {
       await tx.execute(sql`update webhook_deliveries set status = 'delivered', delivered_at = now() where id = ${c.id} and status = 'pending'`);
+      // The endpoint answers again: what waits in backoff for it is due now (rows under a claim's lease,
+      // i.e. in flight elsewhere, are left alone).
+      await tx.execute(sql`update webhook_deliveries set next_attempt_at = now()
+        where endpoint_id = ${c.endpointId} and status = 'pending'
+          and next_attempt_at > now() + make_interval(secs => ${(opts.leaseMs ?? 60_000) / 1000})`);
     } else if (givingUp) {
       await tx.execute(sql`update webhook_deliveries set status = 'failed' where id = ${c.id} and status = 'pending'`);
     } else {

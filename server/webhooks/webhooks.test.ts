@@ -119,6 +119,19 @@ describe("delivery", () => {
     }
   });
 
+  it("a success to an endpoint makes its deliveries waiting in backoff due at once", async () => {
+    const url = receiver.port ? `http://127.0.0.1:${receiver.port}/hook` : await receiver.start();
+    const { tenantId } = await tenantWithEndpoint(url);
+    await writeRun(tenantId, "failed");
+    // As if it had failed many times: its next attempt is an hour away.
+    await db.execute(sql`update webhook_deliveries d set next_attempt_at = now() + interval '1 hour', attempt_count = 9
+      from webhook_endpoints e where e.id = d.endpoint_id and e.tenant_id = ${tenantId}`);
+    worker = startWebhookWorker({ ...fast, db });
+    await writeRun(tenantId, "completed", new Date(Date.now() + 1000));
+    await eventually(async () => (await listRecentDeliveries(tenantId, 20, db)).every((d) => d.status === "delivered"), 15_000);
+    expect(new Set(receiver.received.filter((r) => r.body?.data?.tenantId === tenantId).map((r) => r.webhookId)).size).toBe(2);
+  });
+
   it("claims due deliveries safely for several workers: concurrent claims never return the same row", async () => {
     const { tenantId } = await tenantWithEndpoint("http://127.0.0.1:9/never");
     for (let i = 0; i < 6; i++) await writeRun(tenantId, i % 2 ? "completed" : "failed", new Date(Date.now() + i * 1000));
@@ -130,9 +143,11 @@ describe("delivery", () => {
     expect((await claimDueDeliveries(db, 10, 60_000)).filter((c) => ids.includes(c.id))).toHaveLength(0);
   });
 
-  it("backs off exponentially, capped, for at least 24 hours by default", () => {
+  it("backs off exponentially, capped at 10 minutes, for at least 24 hours by default", async () => {
+    const { workerOptionsFromEnv } = await import("./worker");
+    expect(workerOptionsFromEnv().retryHours).toBeGreaterThanOrEqual(24);
     expect([1, 2, 3, 4].map((n) => retryDelayMs(n, 5_000))).toStrictEqual([5_000, 10_000, 20_000, 40_000]);
-    expect(retryDelayMs(40, 5_000)).toBe(2 * HOUR);
+    expect(retryDelayMs(40, 5_000)).toBe(10 * 60_000);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { closeDb, databaseKind, getDb, type Database } from "../db/client";
-import { emptyDatasetTables } from "../db/import/importer";
+import { emptyDatasetTables, importDataset, parseDataset } from "../db/import/importer";
 import { migrateDb } from "../db/migrate";
 
 if (!process.env.DATABASE_URL && !process.env.PGLITE_DIR?.startsWith("memory://")) {
@@ -19,6 +19,11 @@ export async function resetTestDb(): Promise<Database> {
     await tx.execute(sql`delete from rate_limits`);
   });
   return db;
+}
+
+/** Imports like `npm run db:import -- --replace` does: the dataset goes through JSON text first. */
+export async function loadDataset(db: Database, raw: unknown): Promise<void> {
+  await importDataset(db, parseDataset(JSON.parse(JSON.stringify(raw))).dataset, { replace: true });
 }
 
 export { closeDb, databaseKind, getDb };

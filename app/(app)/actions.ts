@@ -5,13 +5,13 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { setActiveTenant } from "@/db/queries/access";
 import { getAuth } from "@/server/auth/server";
-import { applyTenantSwitch, getViewer, membershipFor } from "@/server/auth/viewer";
+import { applyTenantSwitch, membershipFor } from "@/server/auth/viewer";
+import { pageViewer } from "@/server/pages/preamble";
 import { parseId } from "@/lib/errors";
 
 /** Switches the session's current tenant; a tenant the operator does not belong to does not exist (404). */
 export async function switchTenant(formData: FormData): Promise<void> {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
+  const viewer = await pageViewer();
   const raw = formData.get("tenantId");
   const tenantId = parseId(typeof raw === "string" ? raw : null);
   const membership = tenantId === null ? null : await membershipFor(viewer, tenantId);

@@ -1,12 +1,10 @@
-import { redirect } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
 import { listMemberships, TENANT_SWITCHER_LIMIT } from "@/db/queries/access";
-import { getViewer } from "@/server/auth/viewer";
+import { pageViewer } from "@/server/pages/preamble";
 import { signOut, switchTenant } from "./actions";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
+  const viewer = await pageViewer();
   // A bounded page of tenants (operators of thousands search on /tenants); the current one is always listed.
   const { items, total } = await listMemberships(viewer.userId, { limit: TENANT_SWITCHER_LIMIT });
   const current = viewer.currentTenant;

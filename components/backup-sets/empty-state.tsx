@@ -1,4 +1,4 @@
-import { BACKUP_SETS_EMPTY } from "@/lib/recovery/copy";
+import { BACKUP_SETS_EMPTY } from "@/lib/recovery/surface-copy";
 
 export function BackupSetsEmptyState() {
   return (

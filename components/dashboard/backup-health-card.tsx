@@ -4,7 +4,7 @@ import { Card, ClaimBoundary } from "@/components/ui/card";
 import { buttonLinkClass, linkClass } from "@/components/ui/styles";
 import type { TenantBackupHealthAssessment } from "@/lib/recovery/backup-health";
 import { BACKUP_ACTION_LABELS, BACKUP_POSTURE_LABELS } from "@/lib/recovery/copy";
-import { BACKUP_POSTURE_TONES } from "./tones";
+import { BACKUP_POSTURE_TONES } from "@/components/ui/tones";
 
 /** §2 on the dashboard: what the backup inputs say, the boundary of that claim, and the drillthrough. */
 export function BackupHealthCard({ assessment }: { assessment: TenantBackupHealthAssessment }) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getRecoveryEvidenceInputs } from "@/db/queries/recovery-evidence";
+import { getRecoveryEvidenceInputs } from "@/db/queries/evidence-inputs";
 import { assessTenant } from "@/lib/recovery/assessment";
 import { BackupHealthCard } from "./backup-health-card";
 import { NeedsAttentionCard } from "./needs-attention-card";

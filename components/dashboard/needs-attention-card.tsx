@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, ClaimBoundary } from "@/components/ui/card";
-import { NEEDS_ATTENTION_BOUNDARY, NEEDS_ATTENTION_EMPTY } from "@/lib/recovery/copy";
+import { NEEDS_ATTENTION_BOUNDARY, NEEDS_ATTENTION_COUNT, NEEDS_ATTENTION_EMPTY } from "@/lib/recovery/surface-copy";
 import { EvidenceActionControl } from "./evidence-action";
 import type { NeedsAttentionItem } from "@/lib/recovery/needs-attention";
 
@@ -12,7 +12,7 @@ export function NeedsAttentionCard({ items }: { items: NeedsAttentionItem[] }) {
       title="Needs attention"
       badge={
         <Badge tone={items.length ? "warning" : "neutral"}>
-          {items.length === 0 ? "Nothing listed" : `${items.length} item${items.length === 1 ? "" : "s"}`}
+          {NEEDS_ATTENTION_COUNT(items.length)}
         </Badge>
       }
     >

@@ -2,10 +2,11 @@ import { Badge } from "@/components/ui/badge";
 import { Card, ClaimBoundary } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import { describeAge } from "@/lib/recovery/age";
-import { LATEST_RELEVANT_RUN_MARKER, OVERVIEW_STATE_LABELS } from "@/lib/recovery/copy";
+import { OVERVIEW_STATE_LABELS } from "@/lib/recovery/copy";
+import { LATEST_RELEVANT_RUN_MARKER } from "@/lib/recovery/surface-copy";
 import type { RecoveryEvidenceSummary } from "@/lib/recovery/evidence-summary";
 import { EvidenceActionControl } from "./evidence-action";
-import { overviewTone } from "./tones";
+import { overviewTone } from "@/components/ui/tones";
 
 /** §4 on the dashboard: state, headline, summary, claim boundary, action, and the latest run's age. */
 export function RecoveryEvidenceCard({ summary, now }: { summary: RecoveryEvidenceSummary; now: Date }) {

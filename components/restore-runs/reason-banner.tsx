@@ -1,14 +1,7 @@
 import { Banner } from "@/components/ui/banner";
 import { REASON_BANNERS } from "@/lib/recovery/copy";
+import { REASON_BANNER_TONES } from "@/components/ui/tones";
 import type { RecoveryPostureReason } from "@/lib/recovery/vocabulary";
-
-const TONES: Record<RecoveryPostureReason, "info" | "warning" | "danger"> = {
-  no_history: "warning",
-  failed: "danger",
-  partial: "warning",
-  completed_with_follow_up: "warning",
-  no_recent_issues_visible: "info",
-};
 
 /**
  * Why the operator arrived from the dashboard. Takes only a parsed reason key: the raw query value never
@@ -18,7 +11,7 @@ export function ReasonBanner({ reason }: { reason: RecoveryPostureReason | null 
   if (reason === null) return null;
   const banner = REASON_BANNERS[reason];
   return (
-    <Banner id="recovery-posture-reason" title={banner.title} tone={TONES[reason]}>
+    <Banner id="recovery-posture-reason" title={banner.title} tone={REASON_BANNER_TONES[reason]}>
       <p>{banner.body}</p>
     </Banner>
   );

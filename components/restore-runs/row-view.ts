@@ -1,5 +1,4 @@
-import type { RestoreRunListRow } from "@/db/queries/restore-run-list";
-import { toRestoreRunInput } from "@/db/queries/recovery-evidence";
+import type { RestoreRunListRow } from "@/db/queries/restore-runs";
 import { ATTENTION_STATE_LABELS } from "@/lib/recovery/copy";
 import { resolveResultAttention } from "@/lib/recovery/result-attention";
 import type { AttentionState, Tone } from "@/lib/recovery/vocabulary";
@@ -22,7 +21,7 @@ export interface RestoreRunRowView {
 export function toRestoreRunRowView(row: RestoreRunListRow, latestRelevantRunId: number | null): RestoreRunRowView {
   const { run } = row;
   // The list selects exactly the operation-run fields OperationRunInput needs.
-  const attention = resolveResultAttention(toRestoreRunInput(run), row.operationRun);
+  const attention = resolveResultAttention(run, row.operationRun);
   return {
     id: run.id,
     backupSet: row.backupSet,

@@ -1,12 +1,4 @@
-import type { BadgeTone } from "./badge";
-
-const TONE_CLASSES: Record<BadgeTone, string> = {
-  neutral: "border-slate-300 bg-white text-slate-900",
-  info: "border-blue-300 bg-blue-50 text-blue-950",
-  success: "border-emerald-300 bg-emerald-50 text-emerald-950",
-  warning: "border-amber-300 bg-amber-50 text-amber-950",
-  danger: "border-red-300 bg-red-50 text-red-950",
-};
+import { TONE_STYLES, type BadgeTone } from "./tones";
 
 /**
  * A notice in the page flow. With a title it is a named region (heading level 2 by default);
@@ -26,7 +18,7 @@ export function Banner({
   children: React.ReactNode;
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
-  const box = `rounded-lg border px-4 py-3 text-sm ${TONE_CLASSES[tone]}`;
+  const box = `rounded-lg border px-4 py-3 text-sm ${TONE_STYLES[tone].banner}`;
   if (!title) {
     return (
       <div id={id} className={box}>

@@ -1,9 +1,19 @@
+import { NO_TENANT } from "@/lib/recovery/surface-copy";
+import { PageHeader } from "./page-header";
+
 /** Shown when the signed-in operator belongs to no tenant: nothing to report, and no claim. */
 export function NoTenant() {
   return (
-    <p className="rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-800">
-      You are not a member of any tenant yet, so there is no backup or restore evidence to show. Ask an owner of a
-      tenant to add you.
-    </p>
+    <p className="rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-800">{NO_TENANT}</p>
+  );
+}
+
+/** A tenant page's whole body when the operator belongs to no tenant. */
+export function NoTenantPage({ title }: { title: string }) {
+  return (
+    <>
+      <PageHeader title={title} />
+      <NoTenant />
+    </>
   );
 }

@@ -1,3 +1,8 @@
+/**
+ * The dataset's cross-record rules (spec §8), checked inside the import transaction before anything is
+ * written: unique ids, slugs and emails, and references to records of the same tenant (in the dataset or,
+ * without --replace, already stored). With --merge, stored ids, slugs and emails of the same record are fine.
+ */
 import { inArray } from "drizzle-orm";
 import type { Executor } from "../client";
 import * as schema from "../schema";

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, count, eq, ilike, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, sql, type Placeholder, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { includes, MEMBERSHIP_ROLES, type MembershipRole } from "../../lib/recovery/vocabulary";
 import { withDatabase } from "../../lib/errors";
 import { getDb, type Executor } from "../client";
@@ -13,16 +14,37 @@ export interface TenantMembership {
   role: MembershipRole;
 }
 
-const membershipColumns = {
+/**
+ * The membership columns every member-scoped query selects (the tenant's name is the membership's copy,
+ * exact by foreign key: decision 0009). Select them with `memberOf` and read them with `knownMembership`.
+ */
+export const membershipColumns = {
   tenantId: tenants.id,
   tenantName: memberships.tenantName,
   tenantSlug: tenants.slug,
   role: memberships.role,
 };
 
-/** Unknown roles grant nothing: such a row is treated as no membership. */
-function known(rows: { tenantId: number; tenantName: string; tenantSlug: string; role: string }[]): TenantMembership[] {
-  return rows.flatMap((r) => (includes(MEMBERSHIP_ROLES, r.role) ? [{ ...r, role: r.role }] : []));
+type MembershipRow = { tenantId: number; tenantName: string; tenantSlug: string; role: string };
+
+/**
+ * The join condition of every member-scoped query: the membership of `userId` (a value or a placeholder)
+ * in the tenant `tenantId` (the row's tenant column). A row outside the user's tenants does not exist.
+ */
+export function memberOf(tenantId: AnyPgColumn, userId: string | Placeholder): SQL {
+  return and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)) as SQL;
+}
+
+/** Unknown roles grant nothing: a membership row with a role outside the vocabulary is no membership. */
+export function knownMembership(row: MembershipRow | null | undefined): TenantMembership | null {
+  return row && includes(MEMBERSHIP_ROLES, row.role) ? { ...row, role: row.role } : null;
+}
+
+function known(rows: MembershipRow[]): TenantMembership[] {
+  return rows.flatMap((r) => {
+    const m = knownMembership(r);
+    return m ? [m] : [];
+  });
 }
 
 const membershipInTenant = preparedPerExecutor((db) =>
@@ -37,7 +59,7 @@ const membershipInTenant = preparedPerExecutor((db) =>
 
 /** The user's membership in one tenant (a primary-key lookup), or null: a non-member's tenant does not exist. */
 export function getMembership(userId: string, tenantId: number, db: Executor = getDb()): Promise<TenantMembership | null> {
-  return withDatabase(async () => known(await membershipInTenant(db).execute({ userId, tenantId }))[0] ?? null);
+  return withDatabase(async () => knownMembership((await membershipInTenant(db).execute({ userId, tenantId }))[0]));
 }
 
 /**

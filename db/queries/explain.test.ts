@@ -14,7 +14,8 @@ import { closeDb, databaseKind, getDb, resetTestDb } from "../../test/db";
 import type { Database } from "../client";
 import { rowsOf } from "../client";
 import { countQueries } from "../query-counter";
-import { getLatestRelevantRestoreRun, getRecoveryEvidenceInputs, latestRelevantRestoreRunQuery } from "./recovery-evidence";
+import { getRecoveryEvidenceInputs } from "./evidence-inputs";
+import { getLatestRelevantRestoreRun, latestRelevantRestoreRunQuery } from "./restore-runs";
 
 const RUNS = 100_000;
 const TENANTS = 4;
@@ -137,7 +138,7 @@ describe(`latest relevant restore run lookup over ${RUNS.toLocaleString("en")} r
 
   it("the one-statement evidence read (what the dashboard and the API run) reads the same index, at most one row", async () => {
     for (const tenantId of [2, 4]) {
-      const { statements, parameters } = await countQueries(() => getRecoveryEvidenceInputs(tenantId, db));
+      const { statements, parameters } = await countQueries(() => getRecoveryEvidenceInputs(tenantId, { db }));
       expect(statements).toHaveLength(1);
       const plan = await explain({ toSQL: () => ({ sql: statements[0]!, params: parameters[0]! }) }, true);
       const scans = nodes(plan).filter((n) => n["Relation Name"] === "restore_runs");
@@ -149,7 +150,7 @@ describe(`latest relevant restore run lookup over ${RUNS.toLocaleString("en")} r
   });
 
   it(`backup health reads a few index entries per status, not the tenant's ${BACKUP_SETS.toLocaleString("en")} backup sets`, async () => {
-    const { statements, parameters, result } = await countQueries(() => getRecoveryEvidenceInputs(2, db));
+    const { statements, parameters, result } = await countQueries(() => getRecoveryEvidenceInputs(2, { db }));
     const plan = await explain({ toSQL: () => ({ sql: statements[0]!, params: parameters[0]! }) }, true);
     const scans = nodes(plan).filter((n) => n["Relation Name"] === "backup_sets");
     expect(scans.length).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
+import type { ListCursor, ListKey, PageDirection, SortOrder } from "../../lib/search-params/cursor";
 
 /**
  * Keyset (cursor) paging shared by the list queries. No OFFSET: every page is an index range scan that
@@ -12,20 +13,6 @@ import type { PgColumn } from "drizzle-orm/pg-core";
  * without one), because a row comparison `(completed_at, id) < (…)` never matches NULL.
  */
 
-/** A row's position in an ordering. `completedAt` is the exact stored instant (microseconds, UTC). */
-export interface ListKey {
-  id: number;
-  /** Present (string or null) for the completed-at ordering; absent for the id ordering. */
-  completedAt?: string | null;
-}
-
-export type SortOrder = "asc" | "desc";
-export type PageDirection = "after" | "before";
-
-export interface ListCursor {
-  direction: PageDirection;
-  key: ListKey;
-}
 
 export interface Segment {
   where: SQL | undefined;

@@ -12,9 +12,9 @@ import type { Database } from "../client";
 import { generateLoad } from "../../bench/load/generate";
 import { countQueries } from "../query-counter";
 import { restoreRuns } from "../schema";
-import type { ListCursor } from "./keyset";
-import { getRecoveryEvidenceInputs } from "./recovery-evidence";
-import { listRestoreRuns, RESTORE_RUN_PAGE_SIZE } from "./restore-run-list";
+import type { ListCursor } from "../../lib/search-params/cursor";
+import { getRecoveryEvidenceInputs } from "./evidence-inputs";
+import { listRestoreRuns, RESTORE_RUN_PAGE_SIZE } from "./restore-runs";
 
 const NOW = new Date("2025-06-01T12:00:00.000Z");
 const TENANT = 2;

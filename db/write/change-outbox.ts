@@ -17,7 +17,7 @@ import {
 } from "../../lib/recovery/change-events";
 import type { Executor } from "../client";
 import { tenantEventState, webhookEndpoints } from "../integrations-schema";
-import { getRecoveryEvidenceInputs } from "../queries/recovery-evidence";
+import { getRecoveryEvidenceInputs } from "../queries/evidence-inputs";
 
 export type StateRow = typeof tenantEventState.$inferSelect;
 
@@ -41,7 +41,7 @@ function emitted(row: StateRow): EmittedState | null {
 
 /** The tenant's assessment now, as events see it (the owner's view: the action is never disabled). */
 export async function currentAssessment(tx: Executor, tenantId: number, now: Date): Promise<{ assessment: TenantAssessment; state: CurrentState } | null> {
-  const inputs = await getRecoveryEvidenceInputs(tenantId, tx);
+  const inputs = await getRecoveryEvidenceInputs(tenantId, { db: tx });
   if (!inputs) return null;
   const assessment = assessTenant(inputs, { now, canViewRestoreHistory: true });
   const tenant = inputs.tenant as { restoreEvidenceStaleAfterDays?: number | null };

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import * as copy from "./copy";
+import * as domainCopy from "./copy";
+import * as surfaceCopy from "./surface-copy";
+
+const copy = { ...domainCopy, ...surfaceCopy };
 import { overclaimingSentences } from "./test-support";
 import { ATTENTION_REASONS, RECOVERY_POSTURE_REASONS } from "./vocabulary";
 
@@ -19,6 +22,9 @@ function allCopy(): string[] {
     out.push(copy.OVERVIEW_SUMMARIES.weakened(7, state, true), copy.OVERVIEW_SUMMARIES.weakened(7, state, false));
   }
   for (const reason of ATTENTION_REASONS) out.push(copy.attentionSummary(reason, "mystery"));
+  out.push(copy.NEEDS_ATTENTION_COUNT(0), copy.NEEDS_ATTENTION_COUNT(2), copy.RUN_OUTCOME_COUNT(0, ""), copy.RUN_OUTCOME_COUNT(3, "3 applied"));
+  out.push(copy.RUN_FACTS.missingLink(null), copy.RUN_FACTS.missingLink(4));
+  out.push(copy.TENANT_SEARCH_COPY.count(0, 0), copy.TENANT_SEARCH_COPY.count(3, 1200), copy.TENANT_SEARCH_COPY.switchLabel("Acme"));
   return out;
 }
 

@@ -11,7 +11,6 @@ import type {
   OverviewState,
   RecoveryPostureReason,
 } from "./vocabulary";
-import type { RecoveryClaimBoundary } from "./vocabulary";
 
 // ── Backup health (§2) ───────────────────────────────────────────────────────────────────────────────
 
@@ -187,85 +186,3 @@ export const REASON_BANNERS: Record<RecoveryPostureReason, { title: string; body
     body: "You arrived from the dashboard, which shows no issues in the latest executed restore run. A clean run is not proof that the tenant can be recovered.",
   },
 };
-
-// ── Other surface copy ───────────────────────────────────────────────────────────────────────────────
-
-export const LATEST_RELEVANT_RUN_MARKER = "Latest executed restore";
-export const DRY_RUN_NOTICE =
-  "Preview only: this dry run proves preview truth only. It is not recovery evidence.";
-export const NEEDS_ATTENTION_EMPTY =
-  "Nothing in the evidence shown here needs attention. This is not proof that the tenant can be recovered.";
-export const EVIDENCE_UNAVAILABLE =
-  "Recovery evidence could not be loaded. No claim is made about backups or restores until it can be read.";
-
-// ── Surface copy added for the operator pages (dashboard, restore runs, backup sets) ─────────────────
-
-/** Plain-language text for each `recoveryClaimBoundary` identifier of §3. */
-export const RECOVERY_CLAIM_BOUNDARY_TEXT: Record<RecoveryClaimBoundary, string> = {
-  preview_only:
-    "Preview only: a dry run or a restore that has not executed proves preview truth only. It is not recovery evidence.",
-  no_recovery_claim: "No recovery claim can be made from this run.",
-  partial_recovery_only:
-    "At most part of the work was restored. This run is not evidence that the tenant can be recovered.",
-  follow_up_weakens_confidence:
-    "Open follow-up weakens confidence in this run. It is not evidence that the tenant can be recovered.",
-  run_outcome_only:
-    "This describes this run's outcome only. The tenant is still not proven recoverable.",
-};
-
-export const ARCHIVED_RUN_NOTICE =
-  "This run is archived. Archiving does not remove it as evidence: a failed, partial or follow-up run still weakens recovery confidence.";
-
-/** Shown under a non-empty Needs Attention list (the empty list shows NEEDS_ATTENTION_EMPTY). */
-export const NEEDS_ATTENTION_BOUNDARY =
-  "This list covers backup inputs and the latest executed restore only. Clearing it would not prove that the tenant can be recovered.";
-
-export const RESULTS_UNREADABLE_NOTICE =
-  "Some of this run's results could not be read. Entries that could be read are listed; the outcome cannot be confirmed.";
-export const NON_APPLIED_UNREADABLE_NOTICE =
-  "This run's list of non-applied work could not be read in full, so more work may not have been applied.";
-
-/** Backup set status labels; a status outside the vocabulary is shown verbatim. */
-export const BACKUP_SET_STATUS_LABELS: Record<string, string> = {
-  queued: "Queued",
-  running: "Running",
-  completed: "Completed",
-  completed_with_errors: "Completed with errors",
-  failed: "Failed",
-};
-
-export const RESTORE_RUNS_EMPTY = {
-  title: "No restore runs are recorded",
-  body: "This tenant has no restore runs yet. Until an executed restore is recorded, recovery confidence stays unvalidated; dry runs and previews do not count.",
-} as const;
-export const RESTORE_RUNS_FILTER_EMPTY = {
-  title: "No restore runs match this filter",
-  body: "No run of this tenant has the selected attention state. Runs hidden by a filter still count as evidence.",
-} as const;
-export const BACKUP_SETS_EMPTY = {
-  title: "No backup sets are recorded",
-  body: "This tenant has no backup sets, so there are no backup inputs to restore from.",
-} as const;
-
-export const RESTORE_HISTORY_FORBIDDEN = {
-  title: "Restore history is not available to your role",
-  body: "Only owners and operators of a tenant may view its restore runs. Ask an owner or operator of this tenant for access.",
-} as const;
-
-/** Labels for result entry statuses (`results.*[].status`); anything else reads as unrecognized. */
-export const RESULT_ENTRY_STATUS_LABELS: Record<string, string> = {
-  applied: "Applied",
-  partial: "Partial",
-  failed: "Failed",
-  skipped: "Skipped",
-};
-export const RESULT_ENTRY_UNRECOGNIZED_LABEL = "Unrecognized status";
-export const RESULT_ENTRY_UNREADABLE_LABEL = "Unreadable entry";
-
-export const RESULT_GROUP_LABELS = {
-  items: "Items",
-  foundations: "Foundations",
-  assignments: "Assignments",
-} as const;
-export const RESULTS_MISSING_NOTICE =
-  "This run recorded no results, so no item outcome can be confirmed from it.";

@@ -2,6 +2,7 @@
 export * from "./vocabulary";
 export * from "./types";
 export * from "./copy";
+export * from "./surface-copy";
 export * from "./age";
 export * from "./backup-health";
 export * from "./results";
@@ -9,3 +10,4 @@ export * from "./result-attention";
 export * from "./evidence-summary";
 export * from "./needs-attention";
 export * from "./assessment";
+export * from "./tenant-order";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { needsAttentionItems } from "./needs-attention";
 import { resolveBackupHealth } from "./backup-health";
-import { NEEDS_ATTENTION_BOUNDARY, NEEDS_ATTENTION_EMPTY, VIEWER_RESTORE_HISTORY_HELPER_TEXT } from "./copy";
+import { VIEWER_RESTORE_HISTORY_HELPER_TEXT } from "./copy";
+import { NEEDS_ATTENTION_BOUNDARY, NEEDS_ATTENTION_EMPTY } from "./surface-copy";
 import { resolveRecoveryEvidence } from "./evidence-summary";
 import { backupSet, hoursAgo, NOW, opRun, overclaimingSentences, restoreRun } from "./test-support";
 

@@ -2,13 +2,10 @@
  * Reading a restore run's raw `results` / `metadata` JSON. Stored data may be anything (real-world
  * imports are accepted as given), so these parsers never throw and report what they could not read.
  */
-import { RESULT_ENTRY_GROUPS, RESULT_ENTRY_STATUSES, includes } from "./vocabulary";
-
-export type ResultGroup = (typeof RESULT_ENTRY_GROUPS)[number];
-export type ResultEntryStatus = (typeof RESULT_ENTRY_STATUSES)[number];
+import { RESULT_ENTRY_GROUPS, RESULT_ENTRY_STATUSES, includes, type ResultEntryGroup, type ResultEntryStatus } from "./vocabulary";
 
 export interface ResultEntry {
-  group: ResultGroup;
+  group: ResultEntryGroup;
   key: string | null;
   type: string | null;
   name: string | null;
@@ -25,7 +22,7 @@ export interface ParsedResults {
   /** False when results is not an object, a present group is not an array, or any entry is not well formed. */
   wellFormed: boolean;
   entries: ResultEntry[];
-  byGroup: Record<ResultGroup, ResultEntry[]>;
+  byGroup: Record<ResultEntryGroup, ResultEntry[]>;
 }
 
 export interface ParsedMetadata {
@@ -50,7 +47,7 @@ function stringOrNull(value: unknown): string | null {
   return typeof value === "string" ? value : null;
 }
 
-function parseEntry(group: ResultGroup, raw: unknown): ResultEntry {
+function parseEntry(group: ResultEntryGroup, raw: unknown): ResultEntry {
   const record = isRecord(raw) ? raw : {};
   const status = stringOrNull(field(record, "status"));
   return {
@@ -67,7 +64,7 @@ function parseEntry(group: ResultGroup, raw: unknown): ResultEntry {
 }
 
 export function parseResults(raw: unknown): ParsedResults {
-  const byGroup: Record<ResultGroup, ResultEntry[]> = { items: [], foundations: [], assignments: [] };
+  const byGroup: Record<ResultEntryGroup, ResultEntry[]> = { items: [], foundations: [], assignments: [] };
   if (!isRecord(raw)) return { wellFormed: false, entries: [], byGroup };
 
   let wellFormed = true;

@@ -55,7 +55,6 @@ export const ATTENTION_STATES = [
   "completed_with_follow_up",
   "completed",
 ] as const;
-export const WEAKENING_ATTENTION_STATES = ["failed", "partial", "completed_with_follow_up"] as const;
 
 export const RECOVERY_CLAIM_BOUNDARIES = [
   "preview_only",
@@ -81,6 +80,9 @@ export const MEMBERSHIP_ROLES = ["owner", "operator", "viewer"] as const;
 export const RESTORE_HISTORY_ROLES = ["owner", "operator"] as const;
 
 export type RestoreStatus = (typeof RESTORE_KNOWN_STATUSES)[number];
+export type BackupSetStatus = (typeof BACKUP_SET_STATUSES)[number];
+export type ResultEntryStatus = (typeof RESULT_ENTRY_STATUSES)[number];
+export type ResultEntryGroup = (typeof RESULT_ENTRY_GROUPS)[number];
 export type BackupPosture = (typeof BACKUP_POSTURES)[number];
 export type BackupHealthReason = (typeof BACKUP_HEALTH_REASONS)[number];
 export type AttentionState = (typeof ATTENTION_STATES)[number];
@@ -99,9 +101,6 @@ export function isPreExecutionStatus(status: string): boolean {
 }
 export function isInFlightStatus(status: string): boolean {
   return includes(RESTORE_IN_FLIGHT_STATUSES, status);
-}
-export function isKnownRestoreStatus(status: string): status is RestoreStatus {
-  return includes(RESTORE_KNOWN_STATUSES, status);
 }
 export function canViewRestoreHistory(role: MembershipRole): boolean {
   return includes(RESTORE_HISTORY_ROLES, role);

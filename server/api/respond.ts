@@ -4,6 +4,7 @@
  * docs/decisions/0004-api-errors.md.
  */
 import { DatabaseUnavailableError, ForbiddenError, NotFoundError, UnauthenticatedError, parseId } from "../../lib/errors";
+import { API_ERROR_MESSAGES } from "../../lib/recovery/surface-copy";
 
 export type ApiErrorCode = "invalid_id" | "unauthenticated" | "forbidden" | "not_found" | "unavailable";
 
@@ -19,13 +20,6 @@ export class InvalidIdError extends Error {
   }
 }
 
-/** Fixed operator-facing messages. Nothing from the request is echoed back. */
-export const API_ERROR_MESSAGES = {
-  unauthenticated: "Sign in first.",
-  forbidden: "Your role in this tenant may not view restore history.",
-  not_found: "Not found.",
-  unavailable: "The service cannot answer right now. No claim is made about backups or restores until it can.",
-} as const;
 
 const NO_STORE = { "cache-control": "no-store" } as const;
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { getRecoveryEvidenceInputs } from "../../db/queries/recovery-evidence";
+import { getRecoveryEvidenceInputs } from "../../db/queries/evidence-inputs";
 import { NotFoundError } from "../../lib/errors";
 import { assessTenant, type TenantAssessment } from "../../lib/recovery/assessment";
 import { mayViewRestoreHistory } from "../auth/viewer";
@@ -18,7 +18,7 @@ export async function memberAssessment(
 ): Promise<TenantAssessment> {
   const tenantId = requireId((await params).tenantId, "tenant");
   const viewer = await requireViewer(request);
-  const inputs = await getRecoveryEvidenceInputs(tenantId, undefined, viewer.userId);
+  const inputs = await getRecoveryEvidenceInputs(tenantId, { forUserId: viewer.userId });
   if (!inputs) throw new NotFoundError();
   return assessTenant(inputs, { now, canViewRestoreHistory: mayViewRestoreHistory(inputs.membership) });
 }

@@ -11,7 +11,6 @@ import { getDb, type Executor } from "../../db/client";
 import { DatasetError } from "../../db/import/dataset-error";
 import { parseDataset } from "../../db/import/importer";
 import { touchApiKey } from "../../db/queries/api-keys";
-import { toOperationRunInput, toRestoreRunInput } from "../../db/queries/recovery-evidence";
 import { operationRuns, type OperationRun, type RestoreRun } from "../../db/schema";
 import { writeEvidence } from "../../db/write/evidence-writer";
 import { EVIDENCE_ARRAYS, recordJson, type EvidenceArray, type EvidenceRecords } from "../../db/write/rows";
@@ -65,7 +64,7 @@ async function operationRunsOf(tx: Executor, tenantId: number, runs: RestoreRun[
 
 function runWithAttention(run: RestoreRun, ops: Map<number, OperationRun>) {
   const op = run.operationRunId === null ? undefined : ops.get(run.operationRunId);
-  return { ...recordJson(run), attention: resolveResultAttention(toRestoreRunInput(run), op ? toOperationRunInput(op) : null) };
+  return { ...recordJson(run), attention: resolveResultAttention(run, op ?? null) };
 }
 
 async function write(request: Request, ctx: IngestContext, records: EvidenceRecords, target: string) {

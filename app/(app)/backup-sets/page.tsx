@@ -1,33 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { BackupSetsTable } from "@/components/backup-sets/backup-sets-table";
 import { BackupSetsEmptyState } from "@/components/backup-sets/empty-state";
 import { ClaimBoundary } from "@/components/ui/card";
-import { NoTenant } from "@/components/ui/no-tenant";
-import { PageHeader } from "@/components/ui/page-header";
+import { NoTenantPage } from "@/components/ui/no-tenant";
+import { PageHeader, TenantIntro } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { linkClass } from "@/components/ui/styles";
 import { listBackupSets } from "@/db/queries/backup-sets";
-import { getViewer } from "@/server/auth/viewer";
+import { tenantPage } from "@/server/pages/preamble";
 import { POSITIVE_CLAIM_BOUNDARY } from "@/lib/recovery/copy";
-import type { RawSearchParams } from "../cursor";
-import { backupSetsHref, parseBackupSetsSearchParams } from "./search-params";
+import { LIST_PAGE_GONE, PAGE_INTROS } from "@/lib/recovery/surface-copy";
+import type { RawSearchParams } from "@/lib/search-params/cursor";
+import { backupSetsHref, parseBackupSetsSearchParams } from "@/lib/search-params/backup-sets";
 
 export const metadata: Metadata = { title: "Backup sets" };
 
 export default async function BackupSetsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
-  const tenant = viewer.currentTenant;
-  if (!tenant) {
-    return (
-      <>
-        <PageHeader title="Backup sets" />
-        <NoTenant />
-      </>
-    );
-  }
+  const { tenant } = await tenantPage();
+  if (!tenant) return <NoTenantPage title="Backup sets" />;
   const { cursor } = parseBackupSetsSearchParams(await searchParams);
   const page = await listBackupSets({ tenantId: tenant.tenantId, cursor });
   const firstKey = page.rows[0]?.key ?? cursor?.key ?? null;
@@ -36,8 +27,7 @@ export default async function BackupSetsPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title="Backup sets">
-        The backup inputs recorded for <strong className="font-semibold">{tenant.tenantName}</strong>, latest completion
-        first.
+        <TenantIntro intro={PAGE_INTROS.backupSets} tenantName={tenant.tenantName} />
       </PageHeader>
       <div className="space-y-4">
         <ClaimBoundary>{POSITIVE_CLAIM_BOUNDARY}</ClaimBoundary>
@@ -48,9 +38,9 @@ export default async function BackupSetsPage({ searchParams }: { searchParams: P
           />
         ) : cursor ? (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-6 text-sm text-slate-800">
-            This page has no backup sets; they may have changed since the link was made.{" "}
+            {LIST_PAGE_GONE.backupSets}{" "}
             <Link href={backupSetsHref(null)} className={linkClass}>
-              Go to the first page
+              {LIST_PAGE_GONE.firstPage}
             </Link>
           </p>
         ) : (

@@ -1,32 +1,21 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { BackupHealthSection, NeedsAttentionSection, RecoveryEvidenceSection } from "@/components/dashboard/loaders";
 import { CardSkeleton } from "@/components/ui/skeleton";
-import { NoTenant } from "@/components/ui/no-tenant";
-import { PageHeader } from "@/components/ui/page-header";
-import { getViewer, mayViewRestoreHistory } from "@/server/auth/viewer";
+import { NoTenantPage } from "@/components/ui/no-tenant";
+import { PageHeader, TenantIntro } from "@/components/ui/page-header";
+import { tenantPage } from "@/server/pages/preamble";
+import { PAGE_INTROS } from "@/lib/recovery/surface-copy";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
-  const tenant = viewer.currentTenant;
-  if (!tenant) {
-    return (
-      <>
-        <PageHeader title="Dashboard" />
-        <NoTenant />
-      </>
-    );
-  }
-  const canViewRestoreHistory = mayViewRestoreHistory(tenant);
+  const { tenant, canViewRestoreHistory } = await tenantPage();
+  if (!tenant) return <NoTenantPage title="Dashboard" />;
   return (
     <>
       <PageHeader title="Dashboard">
-        Backup and restore evidence for <strong className="font-semibold">{tenant.tenantName}</strong>. Each card says
-        only what its evidence supports.
+        <TenantIntro intro={PAGE_INTROS.dashboard} tenantName={tenant.tenantName} />
       </PageHeader>
       <div className="grid gap-4 lg:grid-cols-2">
         <Suspense fallback={<CardSkeleton id="backup-health" title="Backup health" />}>

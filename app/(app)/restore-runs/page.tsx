@@ -1,48 +1,32 @@
 import type { Metadata } from "next";
-import { forbidden, redirect } from "next/navigation";
 import { AttentionFilter } from "@/components/restore-runs/attention-filter";
 import { ReasonBanner } from "@/components/restore-runs/reason-banner";
 import { toRestoreRunRowView } from "@/components/restore-runs/row-view";
 import { RestoreRunsDataTable } from "@/components/restore-runs/table/data-table";
 import { RestoreRunsEmptyState } from "@/components/restore-runs/table/empty-state";
-import { NoTenant } from "@/components/ui/no-tenant";
-import { PageHeader } from "@/components/ui/page-header";
+import { NoTenantPage } from "@/components/ui/no-tenant";
+import { PageHeader, TenantIntro } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { getLatestRelevantRestoreRun } from "@/db/queries/recovery-evidence";
-import { listRestoreRuns } from "@/db/queries/restore-run-list";
-import { getViewer, mayViewRestoreHistory } from "@/server/auth/viewer";
+import { getLatestRelevantRestoreRun, listRestoreRuns } from "@/db/queries/restore-runs";
+import { tenantPage } from "@/server/pages/preamble";
+import { ATTENTION_STATE_LABELS } from "@/lib/recovery/copy";
 import {
-  ATTENTION_STATE_LABELS,
+  FILTERED_RUNS_ORDER_NOTE,
   LATEST_RELEVANT_RUN_MARKER,
+  LIST_PAGE_GONE,
+  PAGE_INTROS,
   RESTORE_RUNS_EMPTY,
   RESTORE_RUNS_FILTER_EMPTY,
-} from "@/lib/recovery/copy";
-import type { RawSearchParams } from "../cursor";
-import { parseRestoreRunsSearchParams, restoreRunsHref, type RestoreRunsParams } from "./search-params";
+  RESTORE_RUN_ORDER_DESCRIPTIONS,
+} from "@/lib/recovery/surface-copy";
+import type { RawSearchParams } from "@/lib/search-params/cursor";
+import { parseRestoreRunsSearchParams, restoreRunsHref } from "@/lib/search-params/restore-runs";
 
 export const metadata: Metadata = { title: "Restore runs" };
 
-const ORDER_DESCRIPTIONS: Record<RestoreRunsParams["sort"], Record<"asc" | "desc", string>> = {
-  id: { desc: "newest run first", asc: "oldest run first" },
-  completed_at: {
-    desc: "latest completion first, runs not completed last",
-    asc: "runs not completed first, then earliest completion",
-  },
-};
-
 export default async function RestoreRunsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
-  const tenant = viewer.currentTenant;
-  if (!tenant) {
-    return (
-      <>
-        <PageHeader title="Restore runs" />
-        <NoTenant />
-      </>
-    );
-  }
-  if (!mayViewRestoreHistory(tenant)) forbidden();
+  const { tenant } = await tenantPage({ requireRestoreHistory: true });
+  if (!tenant) return <NoTenantPage title="Restore runs" />;
 
   const params = parseRestoreRunsSearchParams(await searchParams);
   const [page, latest] = await Promise.all([
@@ -82,13 +66,12 @@ export default async function RestoreRunsPage({ searchParams }: { searchParams: 
   const clearFilterHref = params.state ? restoreRunsHref({ ...base, state: null }) : null;
 
   const filterText = params.state ? `, attention state ${ATTENTION_STATE_LABELS[params.state]}` : "";
-  const caption = `Restore runs of ${tenant.tenantName}${filterText}, ${ORDER_DESCRIPTIONS[params.sort][params.order]}`;
+  const caption = `Restore runs of ${tenant.tenantName}${filterText}, ${RESTORE_RUN_ORDER_DESCRIPTIONS[params.sort][params.order]}`;
 
   return (
     <>
       <PageHeader title="Restore runs">
-        Every restore run recorded for <strong className="font-semibold">{tenant.tenantName}</strong>, archived runs
-        included. Attention is worked out from each run&apos;s own results.
+        <TenantIntro intro={PAGE_INTROS.restoreRuns} tenantName={tenant.tenantName} />
       </PageHeader>
       <div className="space-y-4">
         <ReasonBanner reason={params.reason} />
@@ -103,7 +86,7 @@ export default async function RestoreRunsPage({ searchParams }: { searchParams: 
           reason={params.reason}
           clearHref={clearFilterHref}
         />
-        {params.state ? <p className="text-sm text-slate-700">Filtered runs are ordered by run id.</p> : null}
+        {params.state ? <p className="text-sm text-slate-700">{FILTERED_RUNS_ORDER_NOTE}</p> : null}
         {rows.length > 0 ? (
           <RestoreRunsDataTable
             rows={rows}
@@ -114,9 +97,9 @@ export default async function RestoreRunsPage({ searchParams }: { searchParams: 
           />
         ) : params.cursor ? (
           <RestoreRunsEmptyState
-            title="This page has no runs"
-            body="The runs that were on this page may have changed since the link was made."
-            action={{ label: "Go to the first page", href: restoreRunsHref(base) }}
+            title={LIST_PAGE_GONE.restoreRuns.title}
+            body={LIST_PAGE_GONE.restoreRuns.body}
+            action={{ label: LIST_PAGE_GONE.firstPage, href: restoreRunsHref(base) }}
           />
         ) : params.state ? (
           <RestoreRunsEmptyState

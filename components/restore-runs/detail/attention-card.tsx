@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, ClaimBoundary } from "@/components/ui/card";
-import { ATTENTION_STATE_LABELS, RECOVERY_CLAIM_BOUNDARY_TEXT } from "@/lib/recovery/copy";
+import { ATTENTION_STATE_LABELS } from "@/lib/recovery/copy";
+import { RECOVERY_CLAIM_BOUNDARY_TEXT } from "@/lib/recovery/surface-copy";
 import type { RestoreResultAttention } from "@/lib/recovery/result-attention";
 
 /** §3 for one run: summary, next action and claim boundary, under the attention badge. */

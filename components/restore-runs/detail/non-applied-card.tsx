@@ -1,6 +1,6 @@
 import { Banner } from "@/components/ui/banner";
 import { Card } from "@/components/ui/card";
-import { NON_APPLIED_UNREADABLE_NOTICE } from "@/lib/recovery/copy";
+import { NON_APPLIED_EMPTY, NON_APPLIED_UNREADABLE_NOTICE } from "@/lib/recovery/surface-copy";
 import type { ParsedMetadata } from "@/lib/recovery/results";
 
 /** `metadata.non_applied`: work the run lists as not applied, with reasons. */
@@ -14,7 +14,7 @@ export function NonAppliedCard({ metadata }: { metadata: ParsedMetadata }) {
         </Banner>
       ) : null}
       {list.length === 0 ? (
-        <p>{metadata.nonAppliedMalformed ? "No readable entries." : "Nothing is listed as not applied."}</p>
+        <p>{metadata.nonAppliedMalformed ? NON_APPLIED_EMPTY.unreadable : NON_APPLIED_EMPTY.none}</p>
       ) : (
         <ul className="list-disc space-y-1 pl-5">
           {list.map((entry, i) => (

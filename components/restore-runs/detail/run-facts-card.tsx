@@ -4,6 +4,7 @@ import { DateTime } from "@/components/ui/date-time";
 import { Facts } from "@/components/ui/facts";
 import { linkClass } from "@/components/ui/styles";
 import type { BackupSet, OperationRun, RestoreRun } from "@/db/schema";
+import { RUN_FACTS } from "@/lib/recovery/surface-copy";
 
 /** The run's own columns and the records it links to (operation run, backup set). */
 export function RunFactsCard({
@@ -19,8 +20,7 @@ export function RunFactsCard({
   tenantName: string;
   scopeBasis: "full" | "selected" | null;
 }) {
-  const missing = (id: number | null) =>
-    id === null ? "None linked" : `#${id} (linked, but not found for this tenant)`;
+  const missing = RUN_FACTS.missingLink;
   return (
     <Card id="run-details" title="Run details">
       <Facts
@@ -28,10 +28,10 @@ export function RunFactsCard({
         items={[
           { term: "Tenant", value: tenantName },
           { term: "Status", value: <span className="break-words font-mono text-xs">{run.status}</span> },
-          { term: "Dry run", value: run.isDryRun ? "Yes (preview only)" : "No" },
+          { term: "Dry run", value: run.isDryRun ? RUN_FACTS.dryRun.yes : RUN_FACTS.dryRun.no },
           {
             term: "Scope",
-            value: scopeBasis === "full" ? "Full" : scopeBasis === "selected" ? "Selected items" : "Not recorded",
+            value: scopeBasis === "full" ? RUN_FACTS.scope.full : scopeBasis === "selected" ? RUN_FACTS.scope.selected : RUN_FACTS.scope.unknown,
           },
           { term: "Created at", value: <DateTime value={run.createdAt} /> },
           { term: "Completed at", value: <DateTime value={run.completedAt} fallback="Not completed" /> },

@@ -1,5 +1,5 @@
 import { Banner } from "@/components/ui/banner";
-import { ARCHIVED_RUN_NOTICE, DRY_RUN_NOTICE, LATEST_RELEVANT_RUN_MARKER } from "@/lib/recovery/copy";
+import { ARCHIVED_RUN_NOTICE, DRY_RUN_NOTICE, LATEST_RELEVANT_RUN_MARKER } from "@/lib/recovery/surface-copy";
 
 /** Notices that change how the whole run must be read: preview only, archived, latest executed restore. */
 export function RunNotices({

@@ -1,12 +1,8 @@
 import { Banner } from "@/components/ui/banner";
 import { Card } from "@/components/ui/card";
-import {
-  RESULT_ENTRY_STATUS_LABELS,
-  RESULT_GROUP_LABELS,
-  RESULTS_MISSING_NOTICE,
-  RESULTS_UNREADABLE_NOTICE,
-} from "@/lib/recovery/copy";
-import type { ParsedResults, ResultEntry, ResultGroup } from "@/lib/recovery/results";
+import { RESULTS_MISSING_NOTICE, RESULTS_UNREADABLE_NOTICE, RESULT_ENTRY_STATUS_LABELS, RESULT_GROUP_LABELS, RUN_OUTCOME_COUNT } from "@/lib/recovery/surface-copy";
+import type { ParsedResults, ResultEntry } from "@/lib/recovery/results";
+import type { ResultEntryGroup } from "@/lib/recovery/vocabulary";
 import { RESULT_ENTRY_GROUPS, RESULT_ENTRY_STATUSES, includes } from "@/lib/recovery/vocabulary";
 import { EntryStatusBadge } from "./entry-status-badge";
 
@@ -29,7 +25,7 @@ const dash = (
   </span>
 );
 
-function GroupTable({ group, entries }: { group: ResultGroup; entries: ResultEntry[] }) {
+function GroupTable({ group, entries }: { group: ResultEntryGroup; entries: ResultEntry[] }) {
   const headingId = `outcomes-${group}-title`;
   const isAssignments = group === "assignments";
   return (
@@ -98,7 +94,7 @@ export function RunOutcomes({ results, recorded }: { results: ParsedResults; rec
   const count = results.entries.length;
   return (
     <Card id="outcomes" title="Outcomes">
-      <p>{count === 0 ? "No entries recorded." : `${count} entr${count === 1 ? "y" : "ies"} recorded: ${countByStatus(results.entries)}.`}</p>
+      <p>{RUN_OUTCOME_COUNT(count, countByStatus(results.entries))}</p>
       {!recorded ? (
         <Banner id="results-missing" tone="warning">
           <p>{RESULTS_MISSING_NOTICE}</p>

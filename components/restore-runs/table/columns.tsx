@@ -10,10 +10,12 @@ import {
 import { Badge } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/date-time";
 import { linkClass } from "@/components/ui/styles";
-import { LATEST_RELEVANT_RUN_MARKER } from "@/lib/recovery/copy";
+import { LATEST_RELEVANT_RUN_MARKER } from "@/lib/recovery/surface-copy";
+import type { RestoreRunSortKey } from "@/lib/search-params/restore-runs";
 import type { RestoreRunRowView } from "../row-view";
 
-export type SortableColumnId = "id" | "completed_at";
+/** The sortable columns are exactly the list's sort keys (lib/search-params/restore-runs.ts). */
+export type SortableColumnId = RestoreRunSortKey;
 
 export interface RestoreRunsTableMeta {
   /** Where each sortable header links (the server-side sort, first page). Absent: not sortable now. */

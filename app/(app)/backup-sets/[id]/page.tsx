@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { BackupSetDetail } from "@/components/backup-sets/backup-set-detail";
 import { PageHeader } from "@/components/ui/page-header";
 import { linkClass } from "@/components/ui/styles";
 import { getBackupSetDetail } from "@/db/queries/backup-sets";
-import { getViewer } from "@/server/auth/viewer";
+import { pageId, pageViewer } from "@/server/pages/preamble";
 import { parseId } from "@/lib/errors";
 
 type Params = Promise<{ id: string }>;
@@ -16,10 +16,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function BackupSetPage({ params }: { params: Params }) {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
-  const setId = parseId((await params).id);
-  if (setId === null) notFound();
+  const viewer = await pageViewer();
+  const setId = await pageId(params);
   // Only the viewer's tenants are searched: another tenant's set does not exist for them (404).
   const detail = await getBackupSetDetail(setId, viewer.userId);
   if (!detail) notFound();
@@ -32,7 +30,7 @@ export default async function BackupSetPage({ params }: { params: Params }) {
         </Link>
       </p>
       <PageHeader title={`Backup set #${detail.set.id}`}>{detail.set.name}</PageHeader>
-      <BackupSetDetail set={detail.set} tenantName={detail.tenant.name} now={new Date()} />
+      <BackupSetDetail set={detail.set} tenantName={detail.membership.tenantName} now={new Date()} />
     </>
   );
 }

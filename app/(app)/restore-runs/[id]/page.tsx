@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound, redirect } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { AttentionCard } from "@/components/restore-runs/detail/attention-card";
 import { NonAppliedCard } from "@/components/restore-runs/detail/non-applied-card";
 import { RunFactsCard } from "@/components/restore-runs/detail/run-facts-card";
@@ -8,13 +8,9 @@ import { RunNotices } from "@/components/restore-runs/detail/run-notices";
 import { RunOutcomes } from "@/components/restore-runs/detail/run-outcomes";
 import { PageHeader } from "@/components/ui/page-header";
 import { linkClass } from "@/components/ui/styles";
-import {
-  getLatestRelevantRestoreRun,
-  getRestoreRunDetail,
-  toOperationRunInput,
-  toRestoreRunInput,
-} from "@/db/queries/recovery-evidence";
-import { getViewer, mayViewRestoreHistory } from "@/server/auth/viewer";
+import { getLatestRelevantRestoreRun, getRestoreRunDetail } from "@/db/queries/restore-runs";
+import { mayViewRestoreHistory } from "@/server/auth/viewer";
+import { pageId, pageViewer } from "@/server/pages/preamble";
 import { parseId } from "@/lib/errors";
 import { resolveResultAttention } from "@/lib/recovery/result-attention";
 import { parseMetadata, parseResults } from "@/lib/recovery/results";
@@ -27,10 +23,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function RestoreRunPage({ params }: { params: Params }) {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
-  const runId = parseId((await params).id);
-  if (runId === null) notFound();
+  const viewer = await pageViewer();
+  const runId = await pageId(params);
   // Only the viewer's tenants are searched: another tenant's run does not exist for them (404).
   const detail = await getRestoreRunDetail(runId, viewer.userId);
   if (!detail) notFound();
@@ -39,7 +33,7 @@ export default async function RestoreRunPage({ params }: { params: Params }) {
 
   const { run, operationRun, backupSet } = detail;
   const latest = await getLatestRelevantRestoreRun(run.tenantId);
-  const attention = resolveResultAttention(toRestoreRunInput(run), operationRun ? toOperationRunInput(operationRun) : null);
+  const attention = resolveResultAttention(run, operationRun);
   const results = parseResults(run.results);
   const metadata = parseMetadata(run.metadata);
 

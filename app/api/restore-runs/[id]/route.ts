@@ -1,5 +1,5 @@
 /** GET /api/restore-runs/{id} → the run's columns plus `attention` (§3), computed fresh from the row. */
-import { getRestoreRunDetail, toOperationRunInput, toRestoreRunInput } from "@/db/queries/recovery-evidence";
+import { getRestoreRunDetail } from "@/db/queries/restore-runs";
 import { handleApi, requireId } from "@/server/api/respond";
 import { restoreRunJson } from "@/server/api/restore-run-json";
 import { requireViewer } from "@/server/api/viewer";
@@ -15,10 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const detail = await getRestoreRunDetail(runId, viewer.userId);
     if (!detail) throw new NotFoundError();
     if (!mayViewRestoreHistory(detail.membership)) throw new ForbiddenError();
-    const attention = resolveResultAttention(
-      toRestoreRunInput(detail.run),
-      detail.operationRun ? toOperationRunInput(detail.operationRun) : null,
-    );
+    const attention = resolveResultAttention(detail.run, detail.operationRun);
     return restoreRunJson(detail.run, attention);
   });
 }

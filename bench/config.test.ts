@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { parseOptions } from "./config";
+
+describe("bench options", () => {
+  it("default to both sizes and personas on port 3200, building and testing first", () => {
+    const o = parseOptions([]);
+    expect(o.sizes.map((s) => s.name)).toStrictEqual(["10k", "1M"]);
+    expect(o.personas).toStrictEqual(["sample", "all"]);
+    expect({ port: o.port, duration: o.duration, warmup: o.warmup, build: o.build, tests: o.tests }).toStrictEqual({
+      port: 3200,
+      duration: 10,
+      warmup: 3,
+      build: true,
+      tests: true,
+    });
+  });
+
+  it("read --name value and --name=value, and refuse what they cannot run", () => {
+    const o = parseOptions(["--", "--sizes", "10k", "--duration=2", "--skip-build", "--label", "a b/c"]);
+    expect(o.sizes.map((s) => s.name)).toStrictEqual(["10k"]);
+    expect([o.duration, o.build, o.label]).toStrictEqual([2, false, "abc"]);
+    expect(() => parseOptions(["--sizes", "5M"])).toThrow(/--sizes/);
+    expect(() => parseOptions(["--port", "80"])).toThrow(/--port/);
+    expect(() => parseOptions(["--personas", "nobody"])).toThrow(/--personas/);
+  });
+});

@@ -1,0 +1,75 @@
+import type {
+  AttentionState,
+  BackupPosture,
+  BackupSetStatus,
+  OverviewState,
+  RecoveryPostureReason,
+  ResultEntryStatus,
+  Tone,
+} from "@/lib/recovery/vocabulary";
+
+/**
+ * Every tone decision of the pages and the one tone → style map.
+ *
+ * The rule, stated once: **no green verdict.** Green ("success") may mark one run's or one entry's own
+ * outcome (spec §3: a completed run, an applied entry) and nothing larger. A tenant-level statement — backup
+ * posture, the recovery overview, a list banner — is at best "nothing visible against", never a verdict,
+ * so its best case gets the informational tone. `VerdictTone` excludes green, so the compiler holds the
+ * tenant-level maps below to the rule.
+ */
+export type BadgeTone = Tone | "info";
+type VerdictTone = Exclude<BadgeTone, "success">;
+
+/** Tone → classes of a badge (components/ui/badge.tsx) and of a banner (components/ui/banner.tsx). */
+export const TONE_STYLES: Record<BadgeTone, { badge: string; banner: string }> = {
+  neutral: { badge: "border-slate-300 bg-slate-100 text-slate-800", banner: "border-slate-300 bg-white text-slate-900" },
+  info: { badge: "border-blue-200 bg-blue-50 text-blue-900", banner: "border-blue-300 bg-blue-50 text-blue-950" },
+  success: { badge: "border-emerald-300 bg-emerald-50 text-emerald-900", banner: "border-emerald-300 bg-emerald-50 text-emerald-950" },
+  warning: { badge: "border-amber-300 bg-amber-50 text-amber-900", banner: "border-amber-300 bg-amber-50 text-amber-950" },
+  danger: { badge: "border-red-300 bg-red-50 text-red-900", banner: "border-red-300 bg-red-50 text-red-950" },
+};
+
+// ── Tenant-level statements: never green ─────────────────────────────────────────────────────────────
+
+export const BACKUP_POSTURE_TONES: Record<BackupPosture, VerdictTone> = {
+  absent: "danger",
+  stale: "warning",
+  degraded: "warning",
+  healthy: "info",
+};
+
+export function overviewTone(state: OverviewState, latest: AttentionState | null): VerdictTone {
+  if (state === "no_recent_issues_visible") return "info";
+  if (state === "unvalidated") return "warning";
+  return latest === "failed" ? "danger" : "warning";
+}
+
+/** The restore-run list's banner for the dashboard reason the operator came with. */
+export const REASON_BANNER_TONES: Record<RecoveryPostureReason, VerdictTone> = {
+  no_history: "warning",
+  failed: "danger",
+  partial: "warning",
+  completed_with_follow_up: "warning",
+  no_recent_issues_visible: "info",
+};
+
+/** A backup set's own status: a completed set is backup input, not recoverability, so no green either. */
+export const BACKUP_SET_STATUS_TONES: Record<BackupSetStatus, VerdictTone> = {
+  queued: "neutral",
+  running: "neutral",
+  completed: "info",
+  completed_with_errors: "warning",
+  failed: "danger",
+};
+
+/** Anything outside the vocabulary (a status, an unreadable entry) reads as a warning. */
+export const UNRECOGNIZED_TONE: VerdictTone = "warning";
+
+// ── One entry's own outcome: green allowed ───────────────────────────────────────────────────────────
+
+export const RESULT_ENTRY_STATUS_TONES: Record<ResultEntryStatus, BadgeTone> = {
+  applied: "success",
+  partial: "warning",
+  failed: "danger",
+  skipped: "warning",
+};

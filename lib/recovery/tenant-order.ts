@@ -1,0 +1,54 @@
+/**
+ * The §10 default order of tenants, worst first, defined once for the fleet page, the fleet API and the
+ * exports: highest item severity (critical > high > medium > none), then more items, then older (or
+ * absent) restore evidence, then name, then id.
+ */
+import { severityRank, type SeverityOrNone } from "./needs-attention";
+
+export interface TenantOrderKey {
+  id: number;
+  name: string;
+  severity: SeverityOrNone;
+  /** Number of Needs Attention items. */
+  itemCount: number;
+  /** The latest relevant restore's time (ISO or Date), or null when there is none or it is unreadable. */
+  latestRelevantRestoreAt: string | Date | null;
+}
+
+/** Absent or unreadable evidence sorts as the oldest of all. */
+function evidenceTime(at: string | Date | null): number {
+  if (at === null) return Number.NEGATIVE_INFINITY;
+  const ms = (at instanceof Date ? at : new Date(at)).getTime();
+  return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
+}
+
+/** Name order independent of the runtime's locale (the same on every server and in SQL `collate "C"`). */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function compareTenantsWorstFirst(a: TenantOrderKey, b: TenantOrderKey): number {
+  const ta = evidenceTime(a.latestRelevantRestoreAt);
+  const tb = evidenceTime(b.latestRelevantRestoreAt);
+  return (
+    severityRank(a.severity) - severityRank(b.severity) ||
+    b.itemCount - a.itemCount ||
+    (ta === tb ? 0 : ta < tb ? -1 : 1) ||
+    compareText(a.name, b.name) ||
+    a.id - b.id
+  );
+}
+
+/** The order key of an assessed tenant (assessTenant's result). */
+export function tenantOrderKey(
+  tenant: { id: number; name: string },
+  assessment: { severity: SeverityOrNone; needsAttention: readonly unknown[]; evidence: { latestRelevantRestoreAt: string | null } },
+): TenantOrderKey {
+  return {
+    id: tenant.id,
+    name: tenant.name,
+    severity: assessment.severity,
+    itemCount: assessment.needsAttention.length,
+    latestRelevantRestoreAt: assessment.evidence.latestRelevantRestoreAt,
+  };
+}

@@ -87,5 +87,6 @@ describe(`webhook worker killed mid-delivery (${usePostgres ? "postgres" : "embe
     const states = receiver.received.map((r) => r.body.data.current.overviewState);
     expect(states).toContain("weakened");
     expect(states).toContain("no_recent_issues_visible");
-  });
+    // Seven commands and two worker processes, each opening the database: minutes on a shared 2-core machine.
+  }, 300_000);
 });

@@ -7,6 +7,7 @@ import type {
   ResultEntryStatus,
   Tone,
 } from "@/lib/recovery/vocabulary";
+import type { SeverityOrNone } from "@/lib/recovery/needs-attention";
 
 /**
  * Every tone decision of the pages and the one tone → style map.
@@ -42,6 +43,14 @@ export function overviewTone(state: OverviewState, latest: AttentionState | null
   if (state === "no_recent_issues_visible") return "info";
   if (state === "unvalidated") return "warning";
   return latest === "failed" ? "danger" : "warning";
+}
+
+/** A fleet row's highest Needs Attention severity (§10); "none" is "no visible issues", never green. */
+export const SEVERITY_TONES: Record<SeverityOrNone, VerdictTone> = { critical: "danger", high: "warning", medium: "warning", none: "neutral" };
+
+/** Restore evidence older than the tenant's freshness window (§9), or within it: never green either. */
+export function freshnessTone(stale: boolean): VerdictTone {
+  return stale ? "warning" : "neutral";
 }
 
 /** The restore-run list's banner for the dashboard reason the operator came with. */

@@ -129,7 +129,8 @@ export async function importDataset(db: Database, d: Dataset, opts: ImportOption
     await checkReferences(tx, d, Boolean(opts.replace), merge);
 
     const tenantRows = d.tenants.map((t) => ({
-      id: t.id, name: t.name, slug: t.slug, backupStaleAfterHours: t.backup_stale_after_hours, createdAt: t.created_at,
+      id: t.id, name: t.name, slug: t.slug, backupStaleAfterHours: t.backup_stale_after_hours,
+      restoreEvidenceStaleAfterDays: t.restore_evidence_stale_after_days, createdAt: t.created_at,
     }));
     if (merge) {
       await upsertTenants(tx, tenantRows);

@@ -6,7 +6,7 @@ import * as schema from "../schema";
 import { resetSequence } from "../write/sequences";
 import type { UserRecord } from "./dataset-schema";
 
-type TenantRow = { id?: number; name: string; slug: string; backupStaleAfterHours: number; createdAt?: Date };
+type TenantRow = { id?: number; name: string; slug: string; backupStaleAfterHours: number; restoreEvidenceStaleAfterDays: number; createdAt?: Date };
 
 /** Create or replace tenants by id (a rename cascades to the memberships' copy of the name). */
 export async function upsertTenants(tx: Executor, rows: TenantRow[]): Promise<void> {

@@ -1,7 +1,7 @@
 import "server-only";
 /**
  * Ingest API keys (§12): a 256-bit random secret shown once, stored only as its SHA-256 (the secret has full
- * entropy, so a fast hash is the right one — decision 0010-ingest-api-keys.md), with the single permission
+ * entropy, so a fast hash is the right one — decision 0012-ingest-api-keys.md), with the single permission
  * `ingest` for one tenant. Creating and revoking writes its audit row in the same transaction.
  */
 import { createHash, randomBytes } from "node:crypto";

@@ -9,7 +9,7 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { assessTenant, type TenantAssessment } from "../../lib/recovery/assessment";
 import {
   changeEvents,
-  restoreEvidenceStaleHook,
+  restoreEvidenceStaleOf,
   stateDiffers,
   type ChangeEvent,
   type CurrentState,
@@ -44,13 +44,12 @@ export async function currentAssessment(tx: Executor, tenantId: number, now: Dat
   const inputs = await getRecoveryEvidenceInputs(tenantId, { db: tx });
   if (!inputs) return null;
   const assessment = assessTenant(inputs, { now, canViewRestoreHistory: true });
-  const tenant = inputs.tenant as { restoreEvidenceStaleAfterDays?: number | null };
   return {
     assessment,
     state: {
       backupHealth: assessment.backupHealth,
       evidence: assessment.evidence,
-      restoreEvidenceStale: restoreEvidenceStaleHook(assessment.evidence, tenant, now),
+      restoreEvidenceStale: restoreEvidenceStaleOf(assessment.evidence),
     },
   };
 }

@@ -30,22 +30,11 @@ export interface ChangeEvent {
 }
 
 /**
- * The freshness hook for `restore_evidence.stale` (§9): the summary's own `restoreEvidenceStale` when the
- * evidence resolver provides it (the fleet work adds it), otherwise a relevant run older than the window.
+ * `restore_evidence.stale` follows the evidence summary's own `restoreEvidenceStale` (§9: a relevant run
+ * exists and is older than the tenant's `restore_evidence_stale_after_days`), computed by the one resolver.
  */
-export const DEFAULT_RESTORE_EVIDENCE_STALE_AFTER_DAYS = 90;
-const DAY_MS = 86_400_000;
-
-export function restoreEvidenceStaleHook(
-  evidence: RecoveryEvidenceSummary,
-  tenant: { restoreEvidenceStaleAfterDays?: number | null },
-  now: Date,
-): boolean {
-  const own = (evidence as { restoreEvidenceStale?: unknown }).restoreEvidenceStale;
-  if (typeof own === "boolean") return own;
-  if (!evidence.relevantRestoreHistoryPresent || evidence.latestRelevantRestoreAt === null) return false;
-  const days = tenant.restoreEvidenceStaleAfterDays ?? DEFAULT_RESTORE_EVIDENCE_STALE_AFTER_DAYS;
-  return now.getTime() - Date.parse(evidence.latestRelevantRestoreAt) > days * DAY_MS;
+export function restoreEvidenceStaleOf(evidence: RecoveryEvidenceSummary): boolean {
+  return evidence.restoreEvidenceStale;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Per-key request rate (§12: 429 over a per-key rate): a token bucket per API key in this process, of
  * `perMinute` tokens refilled continuously. Several server processes each keep their own buckets, so the
- * fleet-wide limit is the per-process one times the number of processes (docs/decisions/0010).
+ * fleet-wide limit is the per-process one times the number of processes (docs/decisions/0012-ingest-api-keys.md).
  */
 export class KeyRateLimiter {
   private readonly buckets = new Map<number, { tokens: number; at: number }>();

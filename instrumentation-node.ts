@@ -1,6 +1,7 @@
 import { describeDatabase } from "./lib/env";
 import { describeError } from "./lib/redact";
 import { migrateDb } from "./db/migrate";
+import { env } from "./lib/env";
 
 export async function prepareServer(): Promise<void> {
   // The HTTP edge (client address, 503 for database outages) is preloaded by every launcher; a server
@@ -15,5 +16,12 @@ export async function prepareServer(): Promise<void> {
   } catch (e) {
     // Serve anyway: every page then shows an error state that makes no claim, and the API answers 503.
     console.error(`[recovery-posture] database not ready (${describeDatabase()}): ${describeError(e)}`);
+  }
+  // The webhook delivery worker and time-driven sweep run in the server unless WEBHOOK_WORKER=off
+  // (then `npm run worker` runs them). It retries on its own while the database is unavailable.
+  if (env.WEBHOOK_WORKER === "on") {
+    const { startWebhookWorker } = await import("./server/webhooks/worker");
+    startWebhookWorker();
+    console.log("[recovery-posture] webhook worker started");
   }
 }

@@ -67,3 +67,10 @@ test("the dashboard is keyboard reachable: Tab reaches the tenant control and th
   expect(reached).toContain("tenant-switcher");
   expect(reached.some((t) => t.startsWith(`Review restore run #${scenarios.failed.ids.run}`))).toBe(true);
 });
+
+test("the settings page has no serious or critical axe violations", async ({ asOwner: page }) => {
+  await switchTenant(page, scenarios.failed.name);
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  await expectNoSeriousViolations(page, "/settings");
+});

@@ -17,6 +17,8 @@ async function main() {
     BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-0123456789",
     SIGN_IN_ATTEMPTS_PER_MINUTE: process.env.SIGN_IN_ATTEMPTS_PER_MINUTE ?? "1000",
     NODE_ENV: "production",
+    // The specs' webhook receivers listen on 127.0.0.1.
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: "1",
   };
   if (!env.DATABASE_URL) {
     env.PGLITE_DIR = path.resolve(".data/e2e-pglite");

@@ -27,6 +27,23 @@ const schema = z.object({
    * Read by the HTTP edge (server/http-edge.cjs); validated here.
    */
   TRUST_PROXY: z.string().trim().optional(),
+  /** Ingest requests allowed per API key per minute (a token bucket of this size, refilled continuously). */
+  INGEST_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+  /** `1` lets webhook endpoints target loopback and private addresses (local receivers in tests). */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: z
+    .string()
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
+  /** `off` keeps the delivery worker out of `npm start` (run `npm run worker` instead, e.g. to scale out). */
+  WEBHOOK_WORKER: z.enum(["on", "off"]).default("on"),
+  /** How often the worker looks for due deliveries, and how often it sweeps for time-driven changes. */
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  WEBHOOK_SWEEP_MS: z.coerce.number().int().min(100).max(300_000).default(60_000),
+  /** First retry delay; each further retry doubles it (capped at 10 min), for WEBHOOK_RETRY_HOURS in all. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+  WEBHOOK_RETRY_HOURS: z.coerce.number().min(0.001).max(168).default(25),
+  /** How long a claimed delivery stays claimed: a process killed mid-delivery leaves it due again after this. */
+  WEBHOOK_LEASE_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -13,6 +13,7 @@ const REDACTED = "[redacted]";
 const SECRET_PATTERNS: RegExp[] = [
   /better-auth\.session_token=[^;\s]+/gi,
   /\bwhsec_[A-Za-z0-9+/=_-]+/g,
+  /\brpk_[A-Za-z0-9_-]+/g, // an ingest API key
   /\bBearer\s+[A-Za-z0-9._~+/=-]+/gi,
   /\$argon2[a-z]*\$[^\s'",]+/gi,
   /\b[0-9a-f]{32,}:[0-9a-f]{64,}\b/gi, // scrypt salt:key (Better Auth's password hash)

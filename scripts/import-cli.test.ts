@@ -56,6 +56,29 @@ describe(`db:import (${usePostgres ? "postgres" : "embedded"})`, () => {
     expect(again.code).toBe(0);
   });
 
+  it("--merge creates or replaces by id in one transaction instead of failing on existing ids", () => {
+    expect(run([write("base.json", good), "--replace"]).code).toBe(0);
+    const plain = run([write("same.json", good)]);
+    expect(plain.code).toBe(1);
+    expect(plain.err).toMatch(/already exists \(use --replace or --merge\)/);
+    const changed = {
+      tenants: [{ id: 1, name: "One renamed", slug: "cli-one" }],
+      restore_runs: [
+        { ...good.restore_runs[0], status: "failed" },
+        { id: 7, tenant_id: 1, status: "completed", is_dry_run: false, created_at: "2026-01-02T00:00:00Z" },
+      ],
+    };
+    const merged = run([write("merge.json", changed), "--merge"]);
+    expect(merged.err).not.toMatch(/rejected|failed,/i);
+    expect(merged.code).toBe(0);
+    expect(merged.out).toMatch(/Imported 1 tenants, 0 users \(0 memberships\), 0 backup sets, 0 operation runs, 2 restore runs/);
+    // A bad record in a merge writes nothing: the rename below would otherwise land.
+    const bad = run([write("merge-bad.json", { tenants: [{ id: 1, name: "Never", slug: "cli-one" }], restore_runs: [{ ...changed.restore_runs[1], is_dry_run: "no" }] }), "--merge"]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain("restore_runs[0].is_dry_run");
+    expect(run(["--merge", "--replace", "x.json"]).code).toBe(2);
+  });
+
   it("rejects a file that is not JSON", () => {
     const r = run([write("broken.json", "{ not json")]);
     expect(r.code).toBe(1);
@@ -65,7 +88,7 @@ describe(`db:import (${usePostgres ? "postgres" : "embedded"})`, () => {
   it("explains its usage when called without a file", () => {
     const r = run([]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain("Usage: npm run db:import -- <file.json> [--replace]");
+    expect(r.err).toContain("Usage: npm run db:import -- <file.json> [--replace | --merge]");
   });
 
   it("refuses an embedded database another live process holds", () => {

@@ -20,6 +20,7 @@ const NAV = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/restore-runs", label: "Restore runs", restoreHistory: true },
   { href: "/backup-sets", label: "Backup sets" },
+  { href: "/settings", label: "Settings" },
   { href: "/audit", label: "Audit log" },
 ];
 

@@ -7,8 +7,12 @@ import { hashPassword } from "better-auth/crypto";
 import { inArray, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { z } from "zod";
-import { resolveResultAttention } from "../../lib/recovery/result-attention";
 import type { Database, Executor } from "../client";
+import { resetSequence } from "../write/sequences";
+import { DatasetError } from "./dataset-error";
+import { checkReferences } from "./references";
+import { upsertTenants, upsertUser } from "./merge";
+import { writeEvidence } from "../write/evidence-writer";
 import * as schema from "../schema";
 import {
   DATASET_ARRAYS,
@@ -17,10 +21,10 @@ import {
   recordSchemas,
 } from "./dataset-schema";
 import { auditImport } from "./import-audit";
-import { checkReferences, DatasetError } from "./references";
 import { futureDatedWarnings } from "./future-dated";
 
-export { DatasetError };
+export { DatasetError, RecordConflictError } from "./dataset-error";
+export { resetSequence } from "../write/sequences";
 
 export interface ParsedDataset {
   dataset: Dataset;
@@ -67,6 +71,8 @@ export function parseDataset(raw: unknown, opts: { now?: Date } = {}): ParsedDat
 
 export interface ImportOptions {
   replace?: boolean;
+  /** Create or replace by id (tenants, evidence records) and by email (users), instead of failing on existing ones. */
+  merge?: boolean;
   onProgress?: (array: DatasetArray, done: number, total: number) => void;
 }
 
@@ -107,14 +113,6 @@ async function insertAll(
   if (withoutId.length) await resetSequence(tx, tableName);
 }
 
-export async function resetSequence(tx: Executor, tableName: string): Promise<void> {
-  await tx.execute(
-    sql.raw(
-      `select setval(pg_get_serial_sequence('"${tableName}"', 'id'), coalesce((select max(id) from "${tableName}"), 0) + 1, false)`,
-    ),
-  );
-}
-
 /** Empties every table the dataset owns (domain and people), inside the caller's transaction. */
 export async function emptyDatasetTables(tx: Executor): Promise<void> {
   await tx.execute(
@@ -127,52 +125,28 @@ export async function emptyDatasetTables(tx: Executor): Promise<void> {
 export async function importDataset(db: Database, d: Dataset, opts: ImportOptions = {}): Promise<ImportSummary> {
   // Password hashing is slow by design: do it before the transaction opens.
   const hashed = await Promise.all(d.users.map((u) => hashPassword(u.password)));
-  const opOutcome = new Map(d.operation_runs.map((o) => [o.id, o.outcome] as const));
 
   return db.transaction(async (tx) => {
+    const merge = Boolean(opts.merge) && !opts.replace;
     if (opts.replace) await emptyDatasetTables(tx);
-    await checkReferences(tx, d, Boolean(opts.replace));
+    await checkReferences(tx, d, Boolean(opts.replace), merge);
 
-    // Outcomes of existing operation runs referenced by new restore runs (for the attention cache).
-    const externalOps = [
-      ...new Set(d.restore_runs.flatMap((r) => (r.operation_run_id && !opOutcome.has(r.operation_run_id) ? [r.operation_run_id] : []))),
-    ];
-    for (let i = 0; i < externalOps.length; i += 10_000) {
-      const rows = await tx
-        .select({ id: schema.operationRuns.id, outcome: schema.operationRuns.outcome })
-        .from(schema.operationRuns)
-        .where(inArray(schema.operationRuns.id, externalOps.slice(i, i + 10_000)));
-      rows.forEach((r) => opOutcome.set(r.id, r.outcome));
-    }
-
-    await insertAll(tx, "tenants", schema.tenants, "tenants", d.tenants.map((t) => ({
+    const tenantRows = d.tenants.map((t) => ({
       id: t.id, name: t.name, slug: t.slug, backupStaleAfterHours: t.backup_stale_after_hours,
       restoreEvidenceStaleAfterDays: t.restore_evidence_stale_after_days, createdAt: t.created_at,
-    })), opts.onProgress);
+    }));
+    if (merge) {
+      await upsertTenants(tx, tenantRows);
+    } else {
+      await insertAll(tx, "tenants", schema.tenants, "tenants", tenantRows, opts.onProgress);
+    }
 
-    await insertAll(tx, "backup_sets", schema.backupSets, "backup_sets", d.backup_sets.map((b) => ({
-      id: b.id, tenantId: b.tenant_id, name: b.name, status: b.status, itemCount: b.item_count,
-      failedItemCount: b.failed_item_count, startedAt: b.started_at, completedAt: b.completed_at, createdAt: b.created_at,
-    })), opts.onProgress);
-
-    await insertAll(tx, "operation_runs", schema.operationRuns, "operation_runs", d.operation_runs.map((o) => ({
-      id: o.id, tenantId: o.tenant_id, type: o.type, status: o.status, outcome: o.outcome,
-      startedAt: o.started_at, completedAt: o.completed_at,
-    })), opts.onProgress);
-
-    await insertAll(tx, "restore_runs", schema.restoreRuns, "restore_runs", d.restore_runs.map((r) => {
-      const outcome = r.operation_run_id !== null ? opOutcome.get(r.operation_run_id) : undefined;
-      const attention = resolveResultAttention(
-        { status: r.status, isDryRun: r.is_dry_run, results: r.results, metadata: r.metadata },
-        outcome === undefined ? null : { outcome },
-      );
-      return {
-        id: r.id, tenantId: r.tenant_id, backupSetId: r.backup_set_id, operationRunId: r.operation_run_id,
-        status: r.status, isDryRun: r.is_dry_run, results: r.results, metadata: r.metadata,
-        createdAt: r.created_at, completedAt: r.completed_at, archivedAt: r.archived_at,
-        attentionState: attention.state,
-      };
-    }), opts.onProgress);
+    // Evidence records go through the one write module: attention cache, outbox and event state included.
+    await writeEvidence(
+      tx,
+      { backup_sets: d.backup_sets, operation_runs: d.operation_runs, restore_runs: d.restore_runs },
+      { mode: merge ? "upsert" : "insert", onProgress: opts.onProgress },
+    );
 
     // Memberships carry their tenant's name (the header's tenant list reads it in name order); the tenants
     // are this dataset's or, without --replace, ones already stored.
@@ -188,6 +162,11 @@ export async function importDataset(db: Database, d: Dataset, opts: ImportOption
 
     let memberships = 0;
     for (const [i, u] of d.users.entries()) {
+      if (merge) {
+        memberships += await upsertUser(tx, u, hashed[i]!, tenantNames);
+        opts.onProgress?.("users", i + 1, d.users.length);
+        continue;
+      }
       const userId = randomUUID();
       await tx.insert(schema.users).values({ id: userId, email: u.email, name: u.name, emailVerified: true });
       await tx.insert(schema.accounts).values({

@@ -1,29 +1,16 @@
 /**
  * The dataset's cross-record rules (spec §8), checked inside the import transaction before anything is
  * written: unique ids, slugs and emails, and references to records of the same tenant (in the dataset or,
- * without --replace, already stored).
+ * without --replace, already stored). With --merge, stored ids, slugs and emails of the same record are fine.
  */
 import { inArray } from "drizzle-orm";
 import type { Executor } from "../client";
 import * as schema from "../schema";
+import { DatasetError } from "./dataset-error";
 import type { Dataset, DatasetArray } from "./dataset-schema";
 
-export class DatasetError extends Error {
-  constructor(
-    readonly array: DatasetArray | null,
-    readonly index: number | null,
-    readonly field: string | null,
-    readonly problem: string,
-  ) {
-    const where =
-      array === null ? "dataset" : `${array}[${index}]${field ? `.${field}` : ""}`;
-    super(`${where}: ${problem}`);
-    this.name = "DatasetError";
-  }
-}
-
 /** Checks that ids are unique and references point at records of the same tenant. */
-export async function checkReferences(tx: Executor, d: Dataset, replace: boolean): Promise<void> {
+export async function checkReferences(tx: Executor, d: Dataset, replace: boolean, merge: boolean): Promise<void> {
   const dupes = (array: DatasetArray, ids: (number | undefined)[]) => {
     const seen = new Map<number, number>();
     ids.forEach((id, index) => {
@@ -56,14 +43,15 @@ export async function checkReferences(tx: Executor, d: Dataset, replace: boolean
     tx.select({ id: schema.tenants.id, slug: schema.tenants.slug }).from(schema.tenants),
   );
   const existingTenantIds = new Set(existingTenants.map((t) => t.id));
-  const existingSlugs = new Set(existingTenants.map((t) => t.slug.toLowerCase()));
+  const slugOwner = new Map(existingTenants.map((t) => [t.slug.toLowerCase(), t.id]));
   d.tenants.forEach((t, i) => {
-    if (t.id !== undefined && existingTenantIds.has(t.id)) throw new DatasetError("tenants", i, "id", `tenant ${t.id} already exists (use --replace)`);
-    if (existingSlugs.has(t.slug.toLowerCase())) throw new DatasetError("tenants", i, "slug", `slug "${t.slug}" already exists`);
+    if (!merge && t.id !== undefined && existingTenantIds.has(t.id)) throw new DatasetError("tenants", i, "id", `tenant ${t.id} already exists (use --replace or --merge)`);
+    const owner = slugOwner.get(t.slug.toLowerCase());
+    if (owner !== undefined && !(merge && owner === t.id)) throw new DatasetError("tenants", i, "slug", `slug "${t.slug}" already exists`);
   });
   const knownTenants = new Set([...existingTenantIds, ...tenantIds]);
 
-  if (!replace && d.users.length) {
+  if (!replace && !merge && d.users.length) {
     const taken = await tx
       .select({ email: schema.users.email })
       .from(schema.users)
@@ -97,14 +85,14 @@ export async function checkReferences(tx: Executor, d: Dataset, replace: boolean
     });
     const ids = records.map((r) => r.id).filter((v): v is number => v !== undefined);
     const map = new Map<number, number>();
-    for (let i = 0; !replace && i < ids.length; i += 10_000) {
+    for (let i = 0; !replace && !merge && i < ids.length; i += 10_000) {
       const rows = await tx
         .select({ id: table.id, tenantId: table.tenantId })
         .from(table)
         .where(inArray(table.id, ids.slice(i, i + 10_000)));
       for (const row of rows) {
         const index = records.findIndex((r) => r.id === row.id);
-        throw new DatasetError(array, index, "id", `${array} ${row.id} already exists (use --replace)`);
+        throw new DatasetError(array, index, "id", `${array} ${row.id} already exists (use --replace or --merge)`);
       }
     }
     records.forEach((r) => r.id !== undefined && map.set(r.id, r.tenant_id));

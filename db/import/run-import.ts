@@ -5,7 +5,12 @@ import { migrateDb } from "../migrate";
 import { DatasetError, importDataset, parseDataset, type ImportSummary } from "./importer";
 
 /** Reads, validates and imports one dataset file. Shared by `db:import` and `db:seed`. */
-export async function importFile(file: string, replace: boolean, log = console.error): Promise<ImportSummary> {
+export async function importFile(
+  file: string,
+  replace: boolean,
+  log = console.error,
+  merge = false,
+): Promise<ImportSummary> {
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -20,6 +25,7 @@ export async function importFile(file: string, replace: boolean, log = console.e
   let last = 0;
   const summary = await importDataset(getDb(), dataset, {
     replace,
+    merge,
     onProgress: (array, done, total) => {
       const now = Date.now();
       if (total >= 5_000 && (done === total || now - last > 1_000)) {
@@ -34,16 +40,17 @@ export async function importFile(file: string, replace: boolean, log = console.e
 export async function runImportCli(argv: string[]): Promise<number> {
   const args = argv.filter((a) => a !== "--");
   const replace = args.includes("--replace");
+  const merge = args.includes("--merge");
   const files = args.filter((a) => !a.startsWith("--"));
-  const unknown = args.filter((a) => a.startsWith("--") && a !== "--replace");
-  if (files.length !== 1 || unknown.length) {
-    console.error("Usage: npm run db:import -- <file.json> [--replace]");
+  const unknown = args.filter((a) => a.startsWith("--") && a !== "--replace" && a !== "--merge");
+  if (files.length !== 1 || unknown.length || (replace && merge)) {
+    console.error("Usage: npm run db:import -- <file.json> [--replace | --merge]");
     return 2;
   }
   const started = Date.now();
   try {
-    console.error(`Importing ${files[0]} into ${describeDatabase()}${replace ? " (replacing existing data)" : ""}…`);
-    const s = await importFile(files[0]!, replace);
+    console.error(`Importing ${files[0]} into ${describeDatabase()}${replace ? " (replacing existing data)" : merge ? " (merging: create or replace by id)" : ""}…`);
+    const s = await importFile(files[0]!, replace, console.error, merge);
     console.log(
       `Imported ${s.tenants} tenants, ${s.users} users (${s.memberships} memberships), ${s.backup_sets} backup sets, ` +
         `${s.operation_runs} operation runs, ${s.restore_runs} restore runs in ${((Date.now() - started) / 1000).toFixed(1)}s.`,

@@ -1,0 +1,6 @@
+/** PUT /api/v1/tenants/{tenantId}/restore-runs/{id}: create or replace one record (§12). Bearer ingest key. */
+import { putRecord } from "@/server/ingest/handlers";
+
+export function PUT(request: Request, { params }: { params: Promise<{ tenantId: string; id: string }> }) {
+  return putRecord(request, params, "restore_runs");
+}

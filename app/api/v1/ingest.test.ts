@@ -187,6 +187,11 @@ describe("PUT", () => {
     const r = await put("backup-sets", "1", "40", { name: "future", status: "completed", completed_at: future }, key);
     expect(r.status).toBe(200);
     expect(r.body.warnings.join(" ")).toMatch(/backup_sets\[0\]\.completed_at .*future/);
+    // Clock skew never buys confidence (spec §9): the answer's backup health is degraded by it.
+    expect(r.body.backupHealth).toMatchObject({ posture: "degraded", primaryReason: "latest_backup_time_in_future" });
+    // Replacing the record with a placeable time lifts the skew (the later tests expect current backups).
+    const fixed = await put("backup-sets", "1", "40", { name: "future", status: "completed", completed_at: new Date(Date.now() - 60_000).toISOString() }, key);
+    expect(fixed.body.backupHealth.primaryReason).not.toBe("latest_backup_time_in_future");
   });
 
   it("a write repeated 100 times changes nothing after the first and emits one event", async () => {

@@ -1,0 +1,87 @@
+/**
+ * The words of the pictures: the dashboard's history strip (cell texts, legend, text alternative) and
+ * the fleet distribution. Same rule as copy.ts: nothing here reads as "healthy", "protected",
+ * "recoverable" or "safe"; a clean day is a count of clean runs, never a verdict.
+ */
+import type { BackupDayCategory, NotEvidenceCategory, RestoreDayCategory, StripCell } from "./history-strip";
+
+export const STRIP_COPY = {
+  title: "Last 90 days",
+  intro: (from: string, to: string) =>
+    `One cell per day (UTC), ${from} to ${to}, oldest on the left. Hover or focus a cell for its day; the list below the strip says the same in words.`,
+  rows: {
+    backups: "Backup attempts",
+    restores: "Executed restores",
+    not_evidence: "Dry runs, previews and runs in flight — not recovery evidence",
+  },
+  noRestoreAccess: "Restore history is visible to owners and operators only, so the restore rows are not shown.",
+  latestBackupMark: "latest completed backup",
+  latestRestoreMark: "latest relevant restore run",
+  latestAfterWindow: (what: string) => `The ${what} is dated after today (clock skew), so it is not in the strip.`,
+  boundary:
+    "The strip counts runs; it does not prove that a restore would succeed. Dry runs and previews are shown apart and never count as recovery evidence.",
+  textAlternative: "The strip in words",
+  dayTable: "Days with runs",
+  nothing: "nothing recorded",
+} as const;
+
+export const BACKUP_DAY_LABELS: Record<BackupDayCategory, string> = {
+  failed: "failed",
+  completed_with_errors: "completed with errors or failed items",
+  unconfirmed: "completed without a completion time (not counted as completed)",
+  completed: "completed",
+};
+
+export const RESTORE_DAY_LABELS: Record<RestoreDayCategory, string> = {
+  failed: "failed",
+  partial: "partial",
+  completed_with_follow_up: "completed with follow-up",
+  completed: "completed",
+};
+
+export const NOT_EVIDENCE_LABELS: Record<NotEvidenceCategory, string> = {
+  dry_run: "dry run",
+  preview: "preview, not executed",
+  in_flight: "queued or running",
+};
+
+/** Short legend labels (the swatch carries the pattern; the label carries the meaning). */
+export const STRIP_LEGEND = {
+  none: "none that day",
+  latest: "outlined: the latest one",
+} as const;
+
+function listCounts<C extends string>(counts: Partial<Record<C, number>>, order: readonly C[], labels: Record<C, string>): string {
+  return order
+    .filter((c) => (counts[c] ?? 0) > 0)
+    .map((c) => `${counts[c]} ${labels[c]}`)
+    .join(", ");
+}
+
+/** The text of one cell: the date, the counts per category and, where so, the latest mark. */
+export function stripCellText<C extends string>(
+  cell: StripCell<C>,
+  order: readonly C[],
+  labels: Record<C, string>,
+  noun: string,
+  latestMark: string,
+): string {
+  const counts = cell.total === 0 ? `no ${noun}` : `${listCounts(cell.counts, order, labels)}`;
+  return `${cell.day}: ${counts}${cell.latest ? ` (${latestMark})` : ""}`;
+}
+
+/** The text alternative of a row: days per worst category over the window. */
+export function stripRowSummary<C extends string>(
+  label: string,
+  daysByWorst: Partial<Record<C, number>>,
+  order: readonly C[],
+  labels: Record<C, string>,
+  totalDays: number,
+): string {
+  const active = order.reduce((n, c) => n + (daysByWorst[c] ?? 0), 0);
+  if (active === 0) return `${label}: none in the last ${totalDays} days.`;
+  const parts = order
+    .filter((c) => (daysByWorst[c] ?? 0) > 0)
+    .map((c) => `${daysByWorst[c]} day${daysByWorst[c] === 1 ? "" : "s"} at worst ${labels[c]}`);
+  return `${label}: ${parts.join("; ")}; ${totalDays - active} day${totalDays - active === 1 ? "" : "s"} with none.`;
+}

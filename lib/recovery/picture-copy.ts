@@ -14,6 +14,7 @@ export const STRIP_COPY = {
     restores: "Executed restores",
     not_evidence: "Dry runs, previews and runs in flight — not recovery evidence",
   },
+  notEvidenceLegend: "a dry run, a preview or a run in flight: not recovery evidence",
   noRestoreAccess: "Restore history is visible to owners and operators only, so the restore rows are not shown.",
   latestBackupMark: "latest completed backup",
   latestRestoreMark: "latest relevant restore run",
@@ -48,7 +49,7 @@ export const NOT_EVIDENCE_LABELS: Record<NotEvidenceCategory, string> = {
 /** Short legend labels (the swatch carries the pattern; the label carries the meaning). */
 export const STRIP_LEGEND = {
   none: "none that day",
-  latest: "outlined: the latest one",
+  latest: "A triangle under a cell marks the day of the",
 } as const;
 
 function listCounts<C extends string>(counts: Partial<Record<C, number>>, order: readonly C[], labels: Record<C, string>): string {
@@ -79,9 +80,8 @@ export function stripRowSummary<C extends string>(
   totalDays: number,
 ): string {
   const active = order.reduce((n, c) => n + (daysByWorst[c] ?? 0), 0);
-  if (active === 0) return `${label}: none in the last ${totalDays} days.`;
-  const parts = order
-    .filter((c) => (daysByWorst[c] ?? 0) > 0)
-    .map((c) => `${daysByWorst[c]} day${daysByWorst[c] === 1 ? "" : "s"} at worst ${labels[c]}`);
-  return `${label}: ${parts.join("; ")}; ${totalDays - active} day${totalDays - active === 1 ? "" : "s"} with none.`;
+  const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
+  if (active === 0) return `${label}: none in the last ${days(totalDays)}.`;
+  const parts = order.filter((c) => (daysByWorst[c] ?? 0) > 0).map((c) => `${labels[c]} ${days(daysByWorst[c]!)}`);
+  return `${label}, by each day's worst: ${parts.join(", ")}; none ${days(totalDays - active)}.`;
 }

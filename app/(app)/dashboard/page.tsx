@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { BackupHealthSection, NeedsAttentionSection, RecoveryEvidenceSection } from "@/components/dashboard/loaders";
+import { BackupHealthSection, HistoryStripSection, NeedsAttentionSection, RecoveryEvidenceSection } from "@/components/dashboard/loaders";
 import { CardSkeleton } from "@/components/ui/skeleton";
 import { NoTenantPage } from "@/components/ui/no-tenant";
 import { PageHeader, TenantIntro } from "@/components/ui/page-header";
@@ -27,6 +27,11 @@ export default async function DashboardPage() {
         <div className="lg:col-span-2">
           <Suspense fallback={<CardSkeleton id="needs-attention" title="Needs attention" lines={2} />}>
             <NeedsAttentionSection tenantId={tenant.tenantId} canViewRestoreHistory={canViewRestoreHistory} />
+          </Suspense>
+        </div>
+        <div className="lg:col-span-2">
+          <Suspense fallback={<CardSkeleton id="history-strip" title="Last 90 days" lines={3} />}>
+            <HistoryStripSection tenantId={tenant.tenantId} canViewRestoreHistory={canViewRestoreHistory} />
           </Suspense>
         </div>
       </div>

@@ -3,6 +3,8 @@
  * an archived failed run, a dry run newer than a failure, an in-flight run and an unrecognized status.
  * Timestamps are relative to `now` so postures stay what their names say whenever the demo is loaded.
  */
+import { buildDemoHistory } from "./demo-history";
+
 export const DEMO_PASSWORD = "recovery-demo-2026";
 export const DEMO_USERS = {
   owner: "owner@example.com",
@@ -132,6 +134,11 @@ export function buildDemoDataset(now: Date = new Date()): Json {
   tenant(9, "Trey Research", "trey-research");
   const tr = backup(9, "completed", 1);
   run({ tenantId: 9, status: "completed", hoursAgo: 24, setId: tr, results: { items: "see ticket 4411" }, metadata: "n/a" });
+
+  // Contoso's last 90 days, for the dashboard's history strip.
+  const history = buildDemoHistory(1, now);
+  backupSets.push(...history.backup_sets);
+  restoreRuns.push(...history.restore_runs);
 
   const allTenants = tenants.map((x) => x.id as number);
   return {

@@ -10,6 +10,8 @@ async function expectNoSeriousViolations(page: Page, label: string) {
 
 for (const width of [1280, 375]) {
   test(`no serious or critical axe violations at ${width}px`, async ({ asOwner: page }) => {
+    // Nine pages, three of them dashboards with a 270-cell history strip: axe needs longer than the default.
+    test.slow();
     await page.setViewportSize({ width, height: 900 });
     for (const s of [scenarios.failed, scenarios.clean, scenarios.noBackups]) {
       await switchTenant(page, s.name);

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import path from "node:path";
 import type { Locator } from "@playwright/test";
 import { expect, scenarios, switchTenant, test } from "./fixtures";
@@ -101,3 +102,39 @@ test("a focused cell shows its text without any script; a viewer sees no restore
   await expect(region.getByText("Restore history is visible to owners and operators only", { exact: false })).toBeVisible();
   await viewerContext.close();
 });
+
+test("without JavaScript the strip and its words are in the page as served", async ({ asOwner: page, browser }) => {
+  // The tenant switch is a server action (it needs script): switch with scripts on, then read the page without.
+  await switchTenant(page, strip.name);
+  const noScript = await browser.newContext({ baseURL: test.info().project.use.baseURL, javaScriptEnabled: false });
+  await noScript.addCookies(await page.context().cookies());
+  const plain = await noScript.newPage();
+  await plain.goto("/dashboard");
+  const region = stripRegion(plain);
+  await expect(region.getByRole("list", { name: "Executed restores", exact: true }).getByRole("listitem")).toHaveCount(90);
+  await expect(region.getByRole("list", { name: "Executed restores", exact: true }).locator(`li[data-day="${utcDayAgo(6)}"]`)).toHaveText(`${utcDayAgo(6)}: 1 failed`);
+  await expect(region.getByText(/by each day's worst/).first()).toBeVisible();
+  await noScript.close();
+});
+
+for (const width of [1280, 375]) {
+  test(`the strip has no serious or critical axe violations at ${width}px`, async ({ asOwner: page }) => {
+    test.slow();
+    await page.setViewportSize({ width, height: 900 });
+    await switchTenant(page, strip.name);
+    await page.goto("/dashboard");
+    await expect(stripRegion(page).getByRole("list", { name: "Executed restores", exact: true }).getByRole("listitem")).toHaveCount(90);
+    await stripRegion(page).locator("details summary").click();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    const overflow = await page.evaluate(() => ({
+      by: document.documentElement.scrollWidth - window.innerWidth,
+      wide: [...document.querySelectorAll("body *")]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .slice(0, 5)
+        .map((el) => `${el.tagName}.${el.className}`),
+    }));
+    expect(overflow.by, overflow.wide.join("\n")).toBeLessThanOrEqual(0);
+  });
+}

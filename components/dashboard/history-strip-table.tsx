@@ -24,7 +24,7 @@ export function StripDayTable({ strip }: { strip: HistoryStrip }) {
       {days.length === 0 ? (
         <p className="mt-2">{STRIP_COPY.nothing}</p>
       ) : (
-        <div className="mt-2 overflow-x-auto">
+        <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={STRIP_COPY.dayTable}>
           <table className="w-full text-left text-xs">
             <caption className="sr-only">{STRIP_COPY.dayTable}</caption>
             <thead>

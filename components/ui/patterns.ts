@@ -1,3 +1,4 @@
+import type { EvidenceAgeBucket } from "@/lib/recovery/fleet-distribution";
 import type { BackupDayCategory, NotEvidenceCategory, RestoreDayCategory } from "@/lib/recovery/history-strip";
 import type { SeverityOrNone } from "@/lib/recovery/needs-attention";
 import type { OverviewState } from "@/lib/recovery/vocabulary";
@@ -37,6 +38,15 @@ export const OVERVIEW_STATE_PATTERNS: Record<OverviewState, Pattern> = {
   weakened: "cross",
   unvalidated: "dots",
   no_recent_issues_visible: "solid",
+};
+
+export const EVIDENCE_AGE_PATTERNS: Record<EvidenceAgeBucket, Pattern> = {
+  under_30: "solid",
+  from_30_to_90: "half",
+  from_90_to_365: "stripes",
+  over_365: "cross",
+  future: "ring",
+  none: "dots",
 };
 
 export const patternClass = (p: Pattern) => `pattern-${p}`;

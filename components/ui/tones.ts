@@ -7,6 +7,7 @@ import type {
   ResultEntryStatus,
   Tone,
 } from "@/lib/recovery/vocabulary";
+import type { EvidenceAgeBucket } from "@/lib/recovery/fleet-distribution";
 import type { BackupDayCategory, RestoreDayCategory } from "@/lib/recovery/history-strip";
 import type { SeverityOrNone } from "@/lib/recovery/needs-attention";
 
@@ -118,4 +119,14 @@ export const OVERVIEW_STATE_TONES: Record<OverviewState, VerdictTone> = {
   weakened: "danger",
   unvalidated: "warning",
   no_recent_issues_visible: "neutral",
+};
+
+/** Evidence age: newer evidence is only context, never a verdict (neutral); old, absent or skewed evidence warns. */
+export const EVIDENCE_AGE_TONES: Record<EvidenceAgeBucket, VerdictTone> = {
+  under_30: "neutral",
+  from_30_to_90: "neutral",
+  from_90_to_365: "warning",
+  over_365: "warning",
+  future: "warning",
+  none: "warning",
 };

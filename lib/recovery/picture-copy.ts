@@ -85,3 +85,35 @@ export function stripRowSummary<C extends string>(
   const parts = order.filter((c) => (daysByWorst[c] ?? 0) > 0).map((c) => `${labels[c]} ${days(daysByWorst[c]!)}`);
   return `${label}, by each day's worst: ${parts.join(", ")}; none ${days(totalDays - active)}.`;
 }
+
+// ── The fleet distribution ───────────────────────────────────────────────────────────────────────────
+
+export const DISTRIBUTION_COPY = {
+  title: "Your fleet at a glance",
+  intro: (total: number) =>
+    `All ${total} of your tenant${total === 1 ? "" : "s"}, whatever the filters below. Each segment opens the fleet filtered to it; the list under each bar says the same in words.`,
+  severity: "By the most severe Needs Attention item",
+  overview: "By recovery evidence",
+  evidenceAge: "By age of the latest relevant restore",
+  boundary:
+    "These bars count tenants by what their evidence shows. A tenant with no visible issues is not proven recoverable, and an old or absent restore is missing evidence, not a clean record.",
+  segment: (label: string, count: number, total: number) =>
+    `${label}: ${count} tenant${count === 1 ? "" : "s"} (${total === 0 ? 0 : Math.round((count / total) * 100)}%)`,
+  current: "the current filter",
+} as const;
+
+export const SEVERITY_DISTRIBUTION_LABELS = {
+  critical: "Critical",
+  high: "High",
+  medium: "Medium",
+  none: "No visible issues",
+} as const;
+
+export const EVIDENCE_AGE_LABELS = {
+  under_30: "Under 30 days",
+  from_30_to_90: "30–90 days",
+  from_90_to_365: "90–365 days",
+  over_365: "Over 365 days",
+  future: "Dated in the future (clock skew)",
+  none: "No relevant restore",
+} as const;

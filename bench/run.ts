@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --sizes 10k,1M] [--duration 10] [--warmup 3] [--connections 10] [--port 3200]
  *                  [--skip-build] [--skip-tests] [--personas sample,all] [--reuse-data]
- *                  [--server-node-options "--max-old-space-size=…"] [--label name]
+ *                  [--server-node-options "--max-old-space-size=…"] [--label name] [--skip-fleet]
  *
  * The performance benchmark of issue 5 (method: docs/decisions/0005-benchmark-method.md). Against
  * PostgreSQL, for each dataset size: a fresh database, migrations, the load generator, the production
@@ -26,6 +26,7 @@ import { SNAPSHOT_DIR, snapshotBuild, startServer, stopServer } from "./server";
 import { type PersonaTargets, type Target, buildTargets, validate } from "./targets";
 import { type LoadCpu, type Measurement, generate, measure } from "./measure";
 import { type Report, type SizeResult, checks, markdown } from "./report";
+import { runFleetBench } from "./fleet";
 
 async function runSize(size: SizeSpec, opts: Options, stamp: string): Promise<SizeResult> {
   log(`== ${size.name}: ${size.tenants} tenants × ${size.runsPerTenant} restore runs (mean) in ${size.database}`);
@@ -203,6 +204,9 @@ async function main() {
   }
   const failed = report.checks.filter((c) => !c.pass).length;
   console.log(`\n${report.checks.length - failed} passed, ${failed} failed. Wrote ${path.relative(ROOT, jsonFile)} and ${path.relative(ROOT, mdFile)}.`);
+  // The fleet benchmark (issue 10: the 5,000-tenant owner at 10k and 1M runs) has its own databases and
+  // report: bench/fleet.ts. It runs after the main one unless --skip-fleet.
+  if (!process.argv.includes("--skip-fleet")) await runFleetBench(process.argv.slice(2));
 }
 
 main().catch((e) => {

@@ -32,6 +32,8 @@ export const tenants = pgTable(
     name: text("name").notNull(),
     slug: text("slug").notNull(),
     backupStaleAfterHours: integer("backup_stale_after_hours").notNull().default(24),
+    /** §9 freshness window: relevant restore evidence older than this many days is stale (CIS Control 11.5: quarterly). */
+    restoreEvidenceStaleAfterDays: integer("restore_evidence_stale_after_days").notNull().default(90),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
   },
   (t) => [

@@ -40,6 +40,11 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL(/\/sign-in$/);
     const api = await page.request.get(`/api/tenants/${scenarios.failed.tenantId}/recovery-evidence`);
     expect(api.status()).toBe(401);
+    for (const path of ["/api/fleet", "/api/fleet/export?format=csv", `/api/tenants/${scenarios.failed.tenantId}/restore-runs/export`]) {
+      expect((await page.request.get(path)).status(), path).toBe(401);
+    }
+    await page.goto("/fleet");
+    await expect(page).toHaveURL(/\/sign-in$/);
   });
 });
 
@@ -63,6 +68,7 @@ test.describe("tenants", () => {
       `/api/tenants/${outsider.tenantId}/recovery-evidence`,
       `/api/tenants/${outsider.tenantId}/backup-health`,
       `/api/restore-runs/${outsider.ids.run}`,
+      `/api/tenants/${outsider.tenantId}/restore-runs/export?format=csv`,
     ]) {
       const res = await page.request.get(path);
       expect(res.status(), path).toBe(404);

@@ -28,6 +28,7 @@ describe(`JSON API bodies (${databaseKind()})`, () => {
       claimBoundary: expect.stringMatching(/\S/),
       action: { label: "Review restore run #102", url: "/restore-runs/102", disabled: false, helperText: null },
       latestRelevantRestoreAt: ago(4),
+      restoreEvidenceStale: false,
     });
   });
 
@@ -46,6 +47,7 @@ describe(`JSON API bodies (${databaseKind()})`, () => {
       claimBoundary: expect.stringMatching(/\S/),
       action: { label: "Open restore history", url: "/restore-runs?recovery_posture_reason=no_history", disabled: false, helperText: null },
       latestRelevantRestoreAt: null,
+      restoreEvidenceStale: false,
     });
   });
 
@@ -69,6 +71,7 @@ describe(`JSON API bodies (${databaseKind()})`, () => {
         helperText: null,
       },
       latestRelevantRestoreAt: ago(3),
+      restoreEvidenceStale: false,
     });
   });
 
@@ -87,6 +90,7 @@ describe(`JSON API bodies (${databaseKind()})`, () => {
       claimBoundary: expect.stringMatching(/\S/),
       action: { label: "Review restore run #501", url: "/restore-runs?recovery_posture_reason=partial", disabled: false, helperText: null },
       latestRelevantRestoreAt: ago(2),
+      restoreEvidenceStale: false,
     });
   });
 

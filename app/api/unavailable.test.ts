@@ -10,7 +10,7 @@ const SECRET = "unavailable-test-secret-0123456789-abcdefghijkl";
 const CLOSED_PORT_URL = "postgres://x:x@127.0.0.1:1/x";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-let handlers: { evidence: Handler; health: Handler; run: Handler };
+let handlers: Record<"evidence" | "health" | "run" | "fleet" | "fleetExport" | "runsExport", Handler>;
 
 /** A session cookie signed exactly as Better Auth signs it (HMAC-SHA256, base64): only the database can reject it. */
 function signedSessionCookie(token: string, secret = SECRET): string {
@@ -42,6 +42,9 @@ beforeAll(async () => {
     evidence: (await import("./tenants/[tenantId]/recovery-evidence/route")).GET as Handler,
     health: (await import("./tenants/[tenantId]/backup-health/route")).GET as Handler,
     run: (await import("./restore-runs/[id]/route")).GET as Handler,
+    fleet: (await import("./fleet/route")).GET as Handler,
+    fleetExport: (await import("./fleet/export/route")).GET as Handler,
+    runsExport: (await import("./tenants/[tenantId]/restore-runs/export/route")).GET as Handler,
   };
   const { databaseKind } = await import("@/db/client");
   expect(databaseKind()).toBe("postgres");
@@ -57,6 +60,13 @@ const CASES = [
   ["evidence", "/api/tenants/1/recovery-evidence", { tenantId: "1" }],
   ["health", "/api/tenants/1/backup-health", { tenantId: "1" }],
   ["run", "/api/restore-runs/1", { id: "1" }],
+  ["runsExport", "/api/tenants/1/restore-runs/export?format=csv", { tenantId: "1" }],
+] as const;
+/** Fleet routes: no id in the path (so no malformed-id case), and exports must not start a 200 body. */
+const FLEET_CASES = [
+  ["fleet", "/api/fleet?limit=10", {}],
+  ["fleetExport", "/api/fleet/export?format=csv", {}],
+  ["fleetExport", "/api/fleet/export?format=json", {}],
 ] as const;
 
 async function call(endpoint: keyof typeof handlers, path: string, params: Record<string, string>, cookie?: string) {
@@ -68,7 +78,7 @@ async function call(endpoint: keyof typeof handlers, path: string, params: Recor
 }
 
 describe("JSON API with the database unreachable", () => {
-  it.each(CASES)("%s: a signed-in request answers 503 unavailable (not 401, not 500) and logs the cause", async (endpoint, path, params) => {
+  it.each([...CASES, ...FLEET_CASES])("%s: a signed-in request answers 503 unavailable (not 401, not 500) and logs the cause", async (endpoint, path, params) => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       const { status, body } = await call(endpoint, path, params, signedSessionCookie("a-session-token-the-database-would-know"));

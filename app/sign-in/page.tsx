@@ -6,7 +6,7 @@ import { getViewer } from "@/server/auth/viewer";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage() {
-  if (await getViewer()) redirect("/dashboard");
+  if (await getViewer()) redirect("/");
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4">
       <h1 className="mb-1 text-2xl font-semibold">Recovery Posture</h1>

@@ -19,7 +19,8 @@ export function SignInForm() {
         body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
       });
       if (res.ok) {
-        window.location.assign("/dashboard");
+        // "/" sends an operator of several tenants to the fleet, of one to the dashboard.
+        window.location.assign("/");
         return;
       }
       if (res.status === 429) {

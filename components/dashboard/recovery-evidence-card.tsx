@@ -4,6 +4,7 @@ import { DateTime } from "@/components/ui/date-time";
 import { describeAge } from "@/lib/recovery/age";
 import { OVERVIEW_STATE_LABELS } from "@/lib/recovery/copy";
 import { LATEST_RELEVANT_RUN_MARKER } from "@/lib/recovery/surface-copy";
+import { FRESHNESS_COPY } from "@/lib/recovery/fleet-copy";
 import type { RecoveryEvidenceSummary } from "@/lib/recovery/evidence-summary";
 import { EvidenceActionControl } from "./evidence-action";
 import { overviewTone } from "@/components/ui/tones";
@@ -31,6 +32,7 @@ export function RecoveryEvidenceCard({ summary, now }: { summary: RecoveryEviden
         ) : latestAt ? (
           <>
             run #{summary.latestRelevantRestoreRunId}, {describeAge(new Date(latestAt), now)} (<DateTime value={latestAt} />)
+            {summary.restoreEvidenceStale ? <strong className="font-semibold">, {FRESHNESS_COPY.olderThanWindow}</strong> : null}
           </>
         ) : (
           <>run #{summary.latestRelevantRestoreRunId}, at an unknown time</>

@@ -13,6 +13,7 @@ export interface AppHeaderProps {
 }
 
 const NAV = [
+  { href: "/fleet", label: "Fleet" },
   { href: "/dashboard", label: "Dashboard" },
   { href: "/restore-runs", label: "Restore runs" },
   { href: "/backup-sets", label: "Backup sets" },
@@ -35,7 +36,7 @@ export function AppHeader(props: AppHeaderProps) {
         <div className="ml-auto flex flex-wrap items-center gap-4">
           <TenantSwitcher tenants={props.tenants} currentTenantId={props.currentTenantId} action={props.switchTenant} />
           {props.moreTenants > 0 ? (
-            <Link href="/tenants" className="text-sm text-blue-800 underline underline-offset-4">
+            <Link href="/fleet" className="text-sm text-blue-800 underline underline-offset-4">
               Find a tenant ({props.moreTenants.toLocaleString("en")} more)
             </Link>
           ) : null}

@@ -47,6 +47,14 @@ export function overviewTone(state: OverviewState, latest: AttentionState | null
   return latest === "failed" ? "danger" : "warning";
 }
 
+/** A fleet row's highest Needs Attention severity (§10); "none" is "no visible issues", never green. */
+export const SEVERITY_TONES: Record<SeverityOrNone, VerdictTone> = { critical: "danger", high: "warning", medium: "warning", none: "neutral" };
+
+/** Restore evidence older than the tenant's freshness window (§9), or within it: never green either. */
+export function freshnessTone(stale: boolean): VerdictTone {
+  return stale ? "warning" : "neutral";
+}
+
 /** The restore-run list's banner for the dashboard reason the operator came with. */
 export const REASON_BANNER_TONES: Record<RecoveryPostureReason, VerdictTone> = {
   no_history: "warning",
@@ -106,14 +114,6 @@ export const RESTORE_DAY_TONES: Record<RestoreDayCategory, VerdictTone> = {
 
 /** Not evidence: neutral whatever happened (a dry run proves preview truth only). */
 export const NOT_EVIDENCE_TONE: VerdictTone = "neutral";
-
-export const SEVERITY_TONES: Record<SeverityOrNone, VerdictTone> = {
-  critical: "danger",
-  high: "warning",
-  medium: "warning",
-  // "No visible issues" is the absence of an item, not a finding: neutral, never green.
-  none: "neutral",
-};
 
 export const OVERVIEW_STATE_TONES: Record<OverviewState, VerdictTone> = {
   weakened: "danger",

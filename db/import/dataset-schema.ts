@@ -38,6 +38,7 @@ export const tenantRecord = z.object({
   name: nonEmpty,
   slug: nonEmpty.regex(/^[a-z0-9][a-z0-9-]*$/i, "must be letters, digits and dashes"),
   backup_stale_after_hours: count.optional().default(24),
+  restore_evidence_stale_after_days: count.optional().default(90),
   created_at: timestamp.optional(),
 });
 

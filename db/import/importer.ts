@@ -143,7 +143,8 @@ export async function importDataset(db: Database, d: Dataset, opts: ImportOption
     }
 
     await insertAll(tx, "tenants", schema.tenants, "tenants", d.tenants.map((t) => ({
-      id: t.id, name: t.name, slug: t.slug, backupStaleAfterHours: t.backup_stale_after_hours, createdAt: t.created_at,
+      id: t.id, name: t.name, slug: t.slug, backupStaleAfterHours: t.backup_stale_after_hours,
+      restoreEvidenceStaleAfterDays: t.restore_evidence_stale_after_days, createdAt: t.created_at,
     })), opts.onProgress);
 
     await insertAll(tx, "backup_sets", schema.backupSets, "backup_sets", d.backup_sets.map((b) => ({

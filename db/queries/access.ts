@@ -97,6 +97,11 @@ export function getFirstMembership(userId: string, db: Executor = getDb()): Prom
   return withDatabase(async () => known(await allMemberships(db).rows.execute({ userId, limit: 5 }))[0] ?? null);
 }
 
+/** Whether the user belongs to more than one tenant (two rows of their membership range, at most). */
+export function hasSeveralTenants(userId: string, db: Executor = getDb()): Promise<boolean> {
+  return withDatabase(async () => known(await allMemberships(db).rows.execute({ userId, limit: 2 })).length > 1);
+}
+
 /** How many tenants the header's Tenant control lists; more are reached through the tenant search page. */
 export const TENANT_SWITCHER_LIMIT = 100;
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { and, eq, sql, type Placeholder, type SQL, type SQLWrapper } from "drizzle-orm";
 import { withDatabase } from "../../lib/errors";
 import type { BackupSetInput } from "../../lib/recovery/types";
 import type { ListCursor, ListKey } from "../../lib/search-params/cursor";
@@ -28,7 +28,8 @@ import { completedOrdering, exactInstant, keysetPage, type KeysetPage } from "./
  * the tenant has accumulated (a daily backup adds ~365 a year). Columns: id, name, status, item_count,
  * failed_item_count, started_at, completed_at.
  */
-export function backupHealthSetsSql(tenantId: number | Placeholder): SQL {
+/** `tenantId` may also be a column (the fleet passes memberships.tenant_id, one tenant per outer row). */
+export function backupHealthSetsSql(tenantId: number | Placeholder | SQLWrapper): SQL {
   const columns = sql.raw(`b.id, b.name, b.status, b.item_count, b.failed_item_count, b.started_at, b.completed_at`);
   return sql`
     with recursive statuses(status) as (

@@ -65,13 +65,15 @@ async function expectPathsAgree(tenantId: number): Promise<void> {
   expect(Object.keys(healthSql).sort()).toStrictEqual(Object.keys(healthPure).sort());
 
   for (const canViewRestoreHistory of [true, false]) {
-    const evidenceSql = resolveRecoveryEvidence({ tenantId, backupPosture: healthSql.posture, latestRelevant, canViewRestoreHistory });
+    const evidenceSql = resolveRecoveryEvidence({ tenantId, backupPosture: healthSql.posture, latestRelevant, canViewRestoreHistory, now: NOW, staleAfterDays: tenant.restoreEvidenceStaleAfterDays });
     const evidencePure = resolveRecoveryEvidenceFromHistory({
       tenantId,
       backupPosture: healthPure.posture,
       runs: all.runs,
       operationRuns: all.operationRuns,
       canViewRestoreHistory,
+      now: NOW,
+      staleAfterDays: tenant.restoreEvidenceStaleAfterDays,
     });
     for (const field of Object.keys(evidencePure) as (keyof typeof evidencePure)[]) {
       expect({ tenantId, field, value: evidenceSql[field] }).toStrictEqual({ tenantId, field, value: evidencePure[field] });

@@ -9,7 +9,8 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, databaseKind, resetTestDb } from "../../test/db";
 import type { Database } from "../client";
-import { generateLoad } from "../../bench/load/generate";
+import { BENCH_USER, generateLoad } from "../../bench/load/generate";
+import { readFleet } from "../../server/fleet/read";
 import { countQueries } from "../query-counter";
 import { restoreRuns } from "../schema";
 import type { ListCursor } from "../../lib/search-params/cursor";
@@ -38,6 +39,8 @@ const EXPECTED = {
   listFiltered: 1,
   listCompletedFirstPage: 1,
   listCompletedSecondPage: 2,
+  // The fleet (§10): one statement over the operator's memberships, each tenant's evidence by LATERAL.
+  fleet: 1,
 } as const;
 type Measure = keyof typeof EXPECTED;
 
@@ -85,6 +88,7 @@ async function measure(size: keyof typeof SIZES): Promise<void> {
   await record("historyStrip", async () =>
     expect(await getHistoryStripGroups(TENANT, historyStripWindow(NOW), { includeRestores: true })).not.toHaveLength(0),
   );
+  await record("fleet", async () => expect(await readFleet(BENCH_USER.id, NOW)).toHaveLength(3));
   await record("listFirstPage", async () => {
     const page = await listRestoreRuns({ tenantId: TENANT, state: null, sort: "id", order: "desc", cursor: null });
     expect(page.rows).toHaveLength(RESTORE_RUN_PAGE_SIZE);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { and, desc, eq, sql, type Placeholder, type SQL, type SQLWrapper } from "drizzle-orm";
 import { withDatabase } from "../../lib/errors";
 import type { AttentionState } from "../../lib/recovery/vocabulary";
 import type { ListCursor, ListKey, SortOrder } from "../../lib/search-params/cursor";
@@ -125,7 +125,7 @@ export interface LatestRelevantRun {
  * cannot collide with `operation_runs.status`; its ORDER BY matches restore_runs_latest_relevant_idx, so
  * the plan is an index scan that stops at the first row (asserted by db/queries/explain.test.ts).
  */
-export function latestRelevantRunSubquery(tenantId: number | Placeholder, db: Executor) {
+export function latestRelevantRunSubquery(tenantId: number | Placeholder | SQLWrapper, db: Executor) {
   return db
     .select()
     .from(restoreRuns)

@@ -1,6 +1,7 @@
 /**
- * The demo dataset: eight tenants that together show every backup posture, every overview state,
- * an archived failed run, a dry run newer than a failure, an in-flight run and an unrecognized status.
+ * The demo dataset: eleven tenants that together show every backup posture, every overview state,
+ * an archived failed run, a dry run newer than a failure, an in-flight run, an unrecognized status and
+ * restore evidence older than its freshness window (§9). The owner owns every tenant (the fleet, §10).
  * Timestamps are relative to `now` so postures stay what their names say whenever the demo is loaded.
  */
 import { buildDemoHistory } from "./demo-history";
@@ -24,8 +25,10 @@ export function buildDemoDataset(now: Date = new Date()): Json {
   let opId = 500;
   let runId = 1000;
 
-  const tenant = (id: number, name: string, slug: string, staleAfter = 24) =>
-    tenants.push({ id, name, slug, backup_stale_after_hours: staleAfter, created_at: ago(24 * 90) });
+  const tenant = (id: number, name: string, slug: string, staleAfter = 24, evidenceWindowDays = 90) =>
+    tenants.push({
+      id, name, slug, backup_stale_after_hours: staleAfter, restore_evidence_stale_after_days: evidenceWindowDays, created_at: ago(24 * 400),
+    });
   const backup = (tenantId: number, status: string, hoursAgo: number | null, failed = 0, items = 120): number => {
     const id = ++setId;
     backupSets.push({
@@ -135,6 +138,18 @@ export function buildDemoDataset(now: Date = new Date()): Json {
   const tr = backup(9, "completed", 1);
   run({ tenantId: 9, status: "completed", hoursAgo: 24, setId: tr, results: { items: "see ticket 4411" }, metadata: "n/a" });
 
+  // 10 Margie's Travel — current backups, a clean restore 200 days ago: still no_recent_issues_visible, but
+  // older than the 90-day freshness window, so Needs Attention lists "Restore evidence is 200 days old".
+  tenant(10, "Margie's Travel", "margies-travel");
+  const m = backup(10, "completed", 3);
+  run({ tenantId: 10, status: "completed", hoursAgo: 24 * 200, setId: m, opId: op(10, "succeeded", 24 * 200), results: clean, metadata: { scope_basis: "full" } });
+
+  // 11 Coho Winery — a 30-day window (a stricter customer): a clean restore 45 days ago is stale there.
+  tenant(11, "Coho Winery", "coho-winery", 24, 30);
+  const cw = backup(11, "completed", 5);
+  run({ tenantId: 11, status: "completed", hoursAgo: 24 * 45, setId: cw, results: clean });
+
+  // The owner owns every tenant: the fleet (§10) shows them all, worst first.
   // Contoso's last 90 days, for the dashboard's history strip.
   const history = buildDemoHistory(1, now);
   backupSets.push(...history.backup_sets);

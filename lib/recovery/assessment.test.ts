@@ -3,7 +3,7 @@ import { assessTenant } from "./assessment";
 import { NEEDS_ATTENTION_SEVERITY, highestSeverity } from "./needs-attention";
 import { backupSet, hoursAgo, NOW, restoreRun } from "./test-support";
 
-const tenant = { id: 4, backupStaleAfterHours: 24 };
+const tenant = { id: 4, backupStaleAfterHours: 24, restoreEvidenceStaleAfterDays: 90 };
 
 describe("assessTenant", () => {
   it("derives backup health, evidence and Needs Attention from the same inputs", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as domainCopy from "./copy";
+import * as fleetCopy from "./fleet-copy";
 import * as surfaceCopy from "./surface-copy";
 
 const copy = { ...domainCopy, ...surfaceCopy };
@@ -13,7 +14,8 @@ function allCopy(): string[] {
     if (typeof value === "string") out.push(value);
     else if (value && typeof value === "object") Object.values(value).forEach(walk);
   };
-  walk(Object.values(copy).filter((v) => typeof v !== "function"));
+  walk([...Object.values(copy), ...Object.values(fleetCopy)].filter((v) => typeof v !== "function"));
+  out.push(fleetCopy.FRESHNESS_COPY.title(12), fleetCopy.FRESHNESS_COPY.title(null), fleetCopy.FRESHNESS_COPY.description(90));
   const m = copy.BACKUP_HEALTH_MESSAGES;
   out.push(m.stale("3 hours ago", 24), m.failedItems(4, true, 2), m.failedItems(4, false, 1), m.attemptFailed(5));
   out.push(m.current("1 hour ago", 24), copy.OVERVIEW_ACTION_LABELS.reviewRun(7));

@@ -10,12 +10,12 @@ import {
   resolveRecoveryEvidenceFromHistory,
 } from "./evidence-summary";
 import { resolveResultAttention } from "./result-attention";
-import { arbHistory, arbNoiseRun, arbDate, hoursAgo, opRun, overclaimingSentences, restoreRun } from "./test-support";
+import { arbHistory, arbNoiseRun, arbDate, hoursAgo, NOW, opRun, overclaimingSentences, restoreRun } from "./test-support";
 import type { OperationRunInput, RestoreRunInput } from "./types";
 import { RESTORE_KNOWN_STATUSES, type OverviewState } from "./vocabulary";
 
 const fromHistory = (runs: RestoreRunInput[], operationRuns: OperationRunInput[] = [], canViewRestoreHistory = true) =>
-  resolveRecoveryEvidenceFromHistory({ tenantId: 3, backupPosture: "healthy", runs, operationRuns, canViewRestoreHistory });
+  resolveRecoveryEvidenceFromHistory({ tenantId: 3, backupPosture: "healthy", runs, operationRuns, canViewRestoreHistory, now: NOW, staleAfterDays: 90 });
 
 const FAILED = { status: "failed" } as const;
 const PARTIAL = { status: "partial" } as const;
@@ -167,6 +167,8 @@ describe("resolveRecoveryEvidence — §4 table", () => {
       backupPosture: "stale",
       latestRelevant: { run: restoreRun({ id: 1, isDryRun: true, ...FAILED }), operationRun: null },
       canViewRestoreHistory: true,
+      now: NOW,
+      staleAfterDays: 90,
     });
     expect(summary).toMatchObject({ overviewState: "unvalidated", latestRelevantRestoreRunId: null, backupPosture: "stale" });
   });
@@ -240,6 +242,8 @@ describe("properties over random histories", () => {
           backupPosture: "healthy",
           latestRelevant: latest ? { run: latest, operationRun: opFor(latest, operationRuns) } : null,
           canViewRestoreHistory: canView,
+          now: NOW,
+          staleAfterDays: 90,
         });
         expect(viaSql).toEqual(fromHistory(runs, operationRuns, canView));
       }),

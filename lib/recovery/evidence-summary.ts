@@ -7,6 +7,7 @@ import {
   OVERVIEW_SUMMARIES,
   VIEWER_RESTORE_HISTORY_HELPER_TEXT,
 } from "./copy";
+import { isRestoreEvidenceStale } from "./freshness";
 import { resolveResultAttention } from "./result-attention";
 import type { OperationRunInput, RestoreRunInput } from "./types";
 import {
@@ -38,6 +39,8 @@ export interface RecoveryEvidenceSummary {
   action: EvidenceAction | null;
   /** ISO time of the latest relevant run (completedAt ?? createdAt), for its age; null when none or unreadable. */
   latestRelevantRestoreAt: string | null;
+  /** §9: a relevant run exists and is older than the tenant's freshness window (computed against `now`). */
+  restoreEvidenceStale: boolean;
 }
 
 export interface LatestRelevantRestore {
@@ -95,6 +98,9 @@ export function resolveRecoveryEvidence(input: {
   backupPosture: BackupPosture;
   latestRelevant: LatestRelevantRestore | null;
   canViewRestoreHistory: boolean;
+  now: Date;
+  /** The tenant's `restore_evidence_stale_after_days`. */
+  staleAfterDays: number;
 }): RecoveryEvidenceSummary {
   const { tenantId, backupPosture, canViewRestoreHistory } = input;
   // Defensive: a run the SQL filter should not have returned is not evidence.
@@ -113,6 +119,7 @@ export function resolveRecoveryEvidence(input: {
       claimBoundary: OVERVIEW_CLAIM_BOUNDARIES.unvalidated,
       action: makeAction(OVERVIEW_ACTION_LABELS.openHistory, listUrl("no_history"), canViewRestoreHistory),
       latestRelevantRestoreAt: null,
+      restoreEvidenceStale: false,
     };
   }
 
@@ -126,6 +133,12 @@ export function resolveRecoveryEvidence(input: {
     latestRelevantRestoreRunId: run.id,
     latestRelevantAttentionState: attention.state,
     latestRelevantRestoreAt: validTime(time) === null ? null : time.toISOString(),
+    restoreEvidenceStale: isRestoreEvidenceStale({
+      relevantRestoreHistoryPresent: true,
+      latestRelevantRestoreAt: time,
+      now: input.now,
+      staleAfterDays: input.staleAfterDays,
+    }),
   };
 
   if (attention.state === "completed") {
@@ -168,6 +181,8 @@ export function resolveRecoveryEvidenceFromHistory(input: {
   runs: RestoreRunInput[];
   operationRuns: OperationRunInput[];
   canViewRestoreHistory: boolean;
+  now: Date;
+  staleAfterDays: number;
 }): RecoveryEvidenceSummary {
   const run = input.runs.filter(isRelevantRestoreRun).sort(compareLatestRelevant)[0];
   const operationRun =
@@ -179,5 +194,7 @@ export function resolveRecoveryEvidenceFromHistory(input: {
     backupPosture: input.backupPosture,
     latestRelevant: run ? { run, operationRun } : null,
     canViewRestoreHistory: input.canViewRestoreHistory,
+    now: input.now,
+    staleAfterDays: input.staleAfterDays,
   });
 }

@@ -15,7 +15,7 @@ const stale = resolveBackupHealth({
 });
 
 const evidence = (latest: Parameters<typeof resolveRecoveryEvidence>[0]["latestRelevant"], canView = true) =>
-  resolveRecoveryEvidence({ tenantId: 1, backupPosture: "healthy", latestRelevant: latest, canViewRestoreHistory: canView });
+  resolveRecoveryEvidence({ tenantId: 1, backupPosture: "healthy", latestRelevant: latest, canViewRestoreHistory: canView, now: NOW, staleAfterDays: 90 });
 
 describe("needsAttentionItems (§5)", () => {
   it("is empty only when backup inputs are current and the latest restore shows no issues", () => {

@@ -4,7 +4,8 @@
  * so they match the cards exactly.
  */
 import type { TenantBackupHealthAssessment } from "./backup-health";
-import { BACKUP_ACTION_LABELS, NEEDS_ATTENTION_SOURCES } from "./copy";
+import { BACKUP_ACTION_LABELS, NEEDS_ATTENTION_SOURCES, VIEWER_RESTORE_HISTORY_HELPER_TEXT } from "./copy";
+import { FRESHNESS_COPY } from "./fleet-copy";
 import type { EvidenceAction, RecoveryEvidenceSummary } from "./evidence-summary";
 import type { AttentionState, BackupPosture, OverviewState } from "./vocabulary";
 
@@ -23,6 +24,7 @@ export const NEEDS_ATTENTION_KINDS = [
   "recovery_follow_up",
   "recovery_unvalidated",
   "backup_stale",
+  "restore_evidence_stale",
 ] as const;
 export type NeedsAttentionKind = (typeof NEEDS_ATTENTION_KINDS)[number];
 
@@ -35,6 +37,7 @@ export const NEEDS_ATTENTION_SEVERITY: Record<NeedsAttentionKind, Severity> = {
   recovery_follow_up: "medium",
   recovery_unvalidated: "medium",
   backup_stale: "medium",
+  restore_evidence_stale: "medium",
 };
 
 /**
@@ -46,8 +49,8 @@ export type NeedsAttentionTone = "danger" | "warning";
 export interface NeedsAttentionItem {
   kind: NeedsAttentionKind;
   severity: Severity;
-  /** Which card the item comes from. */
-  key: "backup" | "recovery";
+  /** Which card the item comes from (freshness: the recovery card's age line). */
+  key: "backup" | "recovery" | "freshness";
   tone: NeedsAttentionTone;
   /** Short label of the source, shown as the item's badge. */
   source: string;
@@ -92,6 +95,7 @@ const toneOf = (severity: Severity): NeedsAttentionTone => (severity === "critic
 export function needsAttentionItems(
   health: TenantBackupHealthAssessment,
   evidence: RecoveryEvidenceSummary,
+  freshness: { ageDays: number | null; staleAfterDays: number; canViewRestoreHistory: boolean } | null = null,
 ): NeedsAttentionItem[] {
   const items: NeedsAttentionItem[] = [];
   // Anything short of a healthy claim is listed, whatever the posture key.
@@ -125,5 +129,23 @@ export function needsAttentionItems(
       action: evidence.action,
     });
   }
+  // §9: stale evidence is listed whatever the overview state (a stale clean run stays that state).
+  if (evidence.restoreEvidenceStale && freshness) {
+    const severity = NEEDS_ATTENTION_SEVERITY.restore_evidence_stale;
+    const label = FRESHNESS_COPY.actionLabel;
+    items.push({
+      kind: "restore_evidence_stale",
+      severity,
+      key: "freshness",
+      tone: toneOf(severity),
+      source: NEEDS_ATTENTION_SOURCES.recovery,
+      title: FRESHNESS_COPY.title(freshness.ageDays),
+      description: FRESHNESS_COPY.description(freshness.staleAfterDays),
+      action: freshness.canViewRestoreHistory
+        ? { label, url: "/restore-runs", disabled: false, helperText: null }
+        : { label, url: null, disabled: true, helperText: VIEWER_RESTORE_HISTORY_HELPER_TEXT },
+    });
+  }
+  // Stable: items of equal severity keep the order above (backup, recovery, freshness).
   return items.sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
 }

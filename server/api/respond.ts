@@ -6,7 +6,7 @@
 import { DatabaseUnavailableError, ForbiddenError, NotFoundError, UnauthenticatedError, parseId } from "../../lib/errors";
 import { API_ERROR_MESSAGES } from "../../lib/recovery/surface-copy";
 
-export type ApiErrorCode = "invalid_id" | "unauthenticated" | "forbidden" | "not_found" | "unavailable";
+export type ApiErrorCode = "invalid_id" | "invalid_parameter" | "unauthenticated" | "forbidden" | "not_found" | "unavailable";
 
 export interface ApiErrorBody {
   error: { code: ApiErrorCode; message: string };
@@ -20,6 +20,13 @@ export class InvalidIdError extends Error {
   }
 }
 
+/** A query parameter that is not one of its documented values. The message names the parameter (from a fixed list), never the value. */
+export class InvalidParameterError extends Error {
+  constructor(readonly parameter: string) {
+    super(`The "${parameter}" parameter is not one of its documented values.`);
+    this.name = "InvalidParameterError";
+  }
+}
 
 const NO_STORE = { "cache-control": "no-store" } as const;
 
@@ -42,6 +49,7 @@ export function requireId(raw: string | undefined, what: string): number {
 /** Maps any error to its response. Unknown errors are logged and answered 503: never a 500, never a calm body. */
 export function errorResponse(e: unknown): Response {
   if (e instanceof InvalidIdError) return jsonError(400, "invalid_id", e.message);
+  if (e instanceof InvalidParameterError) return jsonError(400, "invalid_parameter", e.message);
   if (e instanceof UnauthenticatedError) return jsonError(401, "unauthenticated", API_ERROR_MESSAGES.unauthenticated);
   if (e instanceof ForbiddenError) return jsonError(403, "forbidden", API_ERROR_MESSAGES.forbidden);
   // One body for "unknown" and "not yours": the response must not reveal that a foreign id exists.
@@ -59,6 +67,15 @@ export async function handleApi(work: () => Promise<unknown>): Promise<Response>
   try {
     // Serialize inside the try: a value JSON cannot encode is an unexpected error too, not a 500.
     return jsonOk(await work());
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
+
+/** Like handleApi, for handlers that build their own response (streamed exports). */
+export async function handleApiResponse(work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work();
   } catch (e) {
     return errorResponse(e);
   }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ExportLinks } from "@/components/exports/export-links";
 import { AttentionFilter } from "@/components/restore-runs/attention-filter";
 import { ReasonBanner } from "@/components/restore-runs/reason-banner";
 import { toRestoreRunRowView } from "@/components/restore-runs/row-view";
@@ -79,13 +80,19 @@ export default async function RestoreRunsPage({ searchParams }: { searchParams: 
           <span className="font-medium">{LATEST_RELEVANT_RUN_MARKER}: </span>
           {latestId === null ? "none recorded." : `run #${latestId} (marked in the table when it is on this page).`}
         </p>
-        <AttentionFilter
-          state={params.state}
-          sort={params.sort}
-          order={params.order}
-          reason={params.reason}
-          clearHref={clearFilterHref}
-        />
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <AttentionFilter
+            state={params.state}
+            sort={params.sort}
+            order={params.order}
+            reason={params.reason}
+            clearHref={clearFilterHref}
+          />
+          <ExportLinks
+            href={`/api/tenants/${tenant.tenantId}/restore-runs/export`}
+            label={`Export every restore run of ${tenant.tenantName}`}
+          />
+        </div>
         {params.state ? <p className="text-sm text-slate-700">{FILTERED_RUNS_ORDER_NOTE}</p> : null}
         {rows.length > 0 ? (
           <RestoreRunsDataTable

@@ -1,0 +1,1 @@
+ALTER TABLE "tenants" ADD COLUMN "restore_evidence_stale_after_days" integer DEFAULT 90 NOT NULL;

@@ -42,3 +42,13 @@ for (const width of [1280, 375]) {
     await region.screenshot({ path: path.join(dir, `history-strip-${width}.png`) });
   });
 }
+
+for (const width of [1280, 375]) {
+  test(`screenshot fleet-distribution-${width}.png`, async ({ asOwner: page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/fleet");
+    const region = page.getByRole("region", { name: "Your fleet at a glance" });
+    await expect(region.getByRole("list", { name: "By recovery evidence", exact: true }).getByRole("link").first()).toBeVisible();
+    await region.screenshot({ path: path.join(dir, `fleet-distribution-${width}.png`) });
+  });
+}

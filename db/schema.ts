@@ -17,6 +17,12 @@ import { RESTORE_IN_FLIGHT_STATUSES, RESTORE_NON_EXECUTED_STATUSES } from "../li
 
 const tz = { withTimezone: true, mode: "date" } as const;
 
+/** Where a backup attempt sits in time (backup health's order): its completion, else its start. */
+export const backupSetPlacedAt = sql`coalesce("completed_at", "started_at")`;
+
+/** Where a restore run sits in time (the §4 order of "latest relevant"): its completion, else its creation. */
+export const restoreRunPlacedAt = sql`coalesce("completed_at", "created_at")`;
+
 /* ───────────────────────── Domain (spec §1) ───────────────────────── */
 
 export const tenants = pgTable(
@@ -69,6 +75,9 @@ export const backupSets = pgTable(
     index("backup_sets_tenant_status_attempt_idx")
       .on(t.tenantId, t.status, t.startedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`"completed_at" is null`),
+    // The dashboard's history strip: the attempts of a window of days, placed by `completed_at`, else
+    // `started_at` (where backup health places an attempt) — an index range, whatever the history size.
+    index("backup_sets_tenant_placed_idx").on(t.tenantId, backupSetPlacedAt),
   ],
 );
 
@@ -136,6 +145,11 @@ export const restoreRuns = pgTable(
     index("restore_runs_in_flight_idx")
       .on(t.tenantId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(inFlightRestoreRunPredicate),
+    // The history strip's executed runs are a range of restore_runs_latest_relevant_idx; the runs that are
+    // not evidence (dry runs, previews, in flight) are a range of this one (the predicate's complement).
+    index("restore_runs_not_executed_placed_idx")
+      .on(t.tenantId, restoreRunPlacedAt)
+      .where(sql`not (${relevantRestoreRunPredicate})`),
   ],
 );
 

@@ -31,3 +31,24 @@ test("screenshot restore-runs-with-banner.png", async ({ asOwner: page }) => {
   await expect(page.getByRole("table", { name: /^Restore runs of/ })).toBeVisible();
   await page.screenshot({ path: path.join(dir, "restore-runs-with-banner.png"), fullPage: true });
 });
+
+for (const width of [1280, 375]) {
+  test(`screenshot history-strip-${width}.png`, async ({ asOwner: page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await switchTenant(page, scenarios.strip.name);
+    await page.goto("/dashboard");
+    const region = page.getByRole("region", { name: "Last 90 days" });
+    await expect(region.getByRole("list", { name: "Executed restores", exact: true }).getByRole("listitem")).toHaveCount(90);
+    await region.screenshot({ path: path.join(dir, `history-strip-${width}.png`) });
+  });
+}
+
+for (const width of [1280, 375]) {
+  test(`screenshot fleet-distribution-${width}.png`, async ({ asOwner: page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/fleet");
+    const region = page.getByRole("region", { name: "Your fleet at a glance" });
+    await expect(region.getByRole("list", { name: "By recovery evidence", exact: true }).getByRole("link").first()).toBeVisible();
+    await region.screenshot({ path: path.join(dir, `fleet-distribution-${width}.png`) });
+  });
+}

@@ -3,7 +3,11 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getLatestInFlightRestoreRun } from "@/db/queries/in-flight";
 import { getRecoveryEvidenceInputs } from "@/db/queries/evidence-inputs";
+import { getHistoryStripGroups } from "@/db/queries/history-strip";
 import { assessTenant } from "@/lib/recovery/assessment";
+import { latestCompletedBackupSet } from "@/lib/recovery/backup-health";
+import { buildHistoryStrip, historyStripWindow } from "@/lib/recovery/history-strip";
+import { HistoryStripCard } from "./history-strip";
 import { BackupHealthCard } from "./backup-health-card";
 import { NeedsAttentionCard } from "./needs-attention-card";
 import { RecoveryEvidenceCard } from "./recovery-evidence-card";
@@ -17,12 +21,17 @@ import { RecoveryEvidenceCard } from "./recovery-evidence-card";
 /** One `now` per request, so every card measures ages against the same instant. */
 export const requestNow = cache(() => new Date());
 
-/** One statement and one assessment for every card (the page has already checked the membership). */
-const assessmentOf = cache(async (tenantId: number, canViewRestoreHistory: boolean) => {
+/** One statement for every card (the page has already checked the membership). */
+const inputsOf = cache(async (tenantId: number) => {
   const inputs = await getRecoveryEvidenceInputs(tenantId);
   if (!inputs) notFound();
-  return assessTenant(inputs, { now: requestNow(), canViewRestoreHistory });
+  return inputs;
 });
+
+/** One assessment for every card. */
+const assessmentOf = cache(async (tenantId: number, canViewRestoreHistory: boolean) =>
+  assessTenant(await inputsOf(tenantId), { now: requestNow(), canViewRestoreHistory }),
+);
 
 type SectionProps = { tenantId: number; canViewRestoreHistory: boolean };
 
@@ -43,4 +52,26 @@ export async function RecoveryEvidenceSection({ tenantId, canViewRestoreHistory 
 
 export async function NeedsAttentionSection({ tenantId, canViewRestoreHistory }: SectionProps) {
   return <NeedsAttentionCard items={(await assessmentOf(tenantId, canViewRestoreHistory)).needsAttention} />;
+}
+
+/**
+ * The history strip: one more statement (the window's per-day groups, index ranges only), started
+ * alongside the evidence read; the latest marks come from the same evidence the other cards show.
+ */
+export async function HistoryStripSection({ tenantId, canViewRestoreHistory }: SectionProps) {
+  const now = requestNow();
+  const [groups, inputs, { evidence }] = await Promise.all([
+    getHistoryStripGroups(tenantId, historyStripWindow(now), { includeRestores: canViewRestoreHistory }),
+    inputsOf(tenantId),
+    assessmentOf(tenantId, canViewRestoreHistory),
+  ]);
+  const latestBackup = latestCompletedBackupSet(inputs.backupSets);
+  const strip = buildHistoryStrip({
+    groups,
+    now,
+    canViewRestoreHistory,
+    latestBackupAt: latestBackup?.completedAt ?? null,
+    latestRelevantAt: evidence.latestRelevantRestoreAt === null ? null : new Date(evidence.latestRelevantRestoreAt),
+  });
+  return <HistoryStripCard strip={strip} />;
 }

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { BACKUP_POSTURE_LABELS, OVERVIEW_STATE_LABELS } from "@/lib/recovery/copy";
 import type { FleetFilter } from "@/lib/recovery/fleet";
+import { SEVERITY_FILTERS } from "@/lib/recovery/needs-attention";
+import { SEVERITY_DISTRIBUTION_LABELS } from "@/lib/recovery/picture-copy";
 import { BACKUP_POSTURES, OVERVIEW_STATES } from "@/lib/recovery/vocabulary";
 
 const selectClass = "rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm text-slate-900";
@@ -21,6 +23,15 @@ export function FleetFilters({ filter, clearHref }: { filter: FleetFilter; clear
           <option value="">Any state</option>
           {OVERVIEW_STATES.map((s) => (
             <option key={s} value={s}>{OVERVIEW_STATE_LABELS[s]}</option>
+          ))}
+        </select>
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="fleet-severity" className={labelClass}>Most severe item</label>
+        <select id="fleet-severity" name="severity" defaultValue={filter.severity ?? ""} className={selectClass}>
+          <option value="">Any severity</option>
+          {SEVERITY_FILTERS.map((s) => (
+            <option key={s} value={s}>{SEVERITY_DISTRIBUTION_LABELS[s]}</option>
           ))}
         </select>
       </div>

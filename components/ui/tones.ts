@@ -7,6 +7,8 @@ import type {
   ResultEntryStatus,
   Tone,
 } from "@/lib/recovery/vocabulary";
+import type { EvidenceAgeBucket } from "@/lib/recovery/fleet-distribution";
+import type { BackupDayCategory, RestoreDayCategory } from "@/lib/recovery/history-strip";
 import type { SeverityOrNone } from "@/lib/recovery/needs-attention";
 
 /**
@@ -81,4 +83,50 @@ export const RESULT_ENTRY_STATUS_TONES: Record<ResultEntryStatus, BadgeTone> = {
   partial: "warning",
   failed: "danger",
   skipped: "warning",
+};
+
+// ── The pictures (history strip, fleet distribution): never green ─────────────────────────────────
+// A day or a segment aggregates runs or tenants, so it is a statement larger than one run's outcome: a
+// day of clean restores gets the informational tone, like the tenant-level maps. Pictures draw with
+// `currentColor`, so each tone is a text colour; the pattern (components/ui/patterns.ts) carries the
+// meaning as well, and the label says it in words.
+
+export const PICTURE_TONE_COLORS: Record<VerdictTone, string> = {
+  neutral: "text-slate-600",
+  info: "text-blue-700",
+  warning: "text-amber-600",
+  danger: "text-red-700",
+};
+
+export const BACKUP_DAY_TONES: Record<BackupDayCategory, VerdictTone> = {
+  failed: "danger",
+  completed_with_errors: "warning",
+  unconfirmed: "warning",
+  completed: "info",
+};
+
+export const RESTORE_DAY_TONES: Record<RestoreDayCategory, VerdictTone> = {
+  failed: "danger",
+  partial: "warning",
+  completed_with_follow_up: "warning",
+  completed: "info",
+};
+
+/** Not evidence: neutral whatever happened (a dry run proves preview truth only). */
+export const NOT_EVIDENCE_TONE: VerdictTone = "neutral";
+
+export const OVERVIEW_STATE_TONES: Record<OverviewState, VerdictTone> = {
+  weakened: "danger",
+  unvalidated: "warning",
+  no_recent_issues_visible: "neutral",
+};
+
+/** Evidence age: newer evidence is only context, never a verdict (neutral); old, absent or skewed evidence warns. */
+export const EVIDENCE_AGE_TONES: Record<EvidenceAgeBucket, VerdictTone> = {
+  under_30: "neutral",
+  from_30_to_90: "neutral",
+  from_90_to_365: "warning",
+  over_365: "warning",
+  future: "warning",
+  none: "warning",
 };

@@ -14,7 +14,9 @@ import { readFleet } from "../../server/fleet/read";
 import { countQueries } from "../query-counter";
 import { restoreRuns } from "../schema";
 import type { ListCursor } from "../../lib/search-params/cursor";
+import { historyStripWindow } from "../../lib/recovery/history-strip";
 import { getRecoveryEvidenceInputs } from "./evidence-inputs";
+import { getHistoryStripGroups } from "./history-strip";
 import { listRestoreRuns, RESTORE_RUN_PAGE_SIZE } from "./restore-runs";
 
 const NOW = new Date("2025-06-01T12:00:00.000Z");
@@ -24,11 +26,14 @@ const SIZES = { small: 60, large: 1500 } as const;
 /**
  * Statements per call. Changing a query's shape may change these; growing with the history may not.
  * evidence: one statement (tenant row, backup-health representatives as JSON, latest relevant run by LATERAL).
+ * historyStrip: one statement (the 90-day window's per-day groups of backups and restore runs), so the
+ * dashboard with the strip costs evidence + historyStrip whatever the history.
  * list, first page: one index range scan (page + 1 rows). list after a cursor: the page, then a
  * one-row probe for "is there a previous page".
  */
 const EXPECTED = {
   evidence: 1,
+  historyStrip: 1,
   listFirstPage: 1,
   listDeepPage: 2,
   listFiltered: 1,
@@ -80,6 +85,9 @@ async function measure(size: keyof typeof SIZES): Promise<void> {
   };
 
   await record("evidence", async () => expect(await getRecoveryEvidenceInputs(TENANT)).not.toBeNull());
+  await record("historyStrip", async () =>
+    expect(await getHistoryStripGroups(TENANT, historyStripWindow(NOW), { includeRestores: true })).not.toHaveLength(0),
+  );
   await record("fleet", async () => expect(await readFleet(BENCH_USER.id, NOW)).toHaveLength(3));
   await record("listFirstPage", async () => {
     const page = await listRestoreRuns({ tenantId: TENANT, state: null, sort: "id", order: "desc", cursor: null });

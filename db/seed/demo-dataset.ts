@@ -6,6 +6,8 @@
  * Timestamps are relative to `now` so postures stay what their names say whenever the demo is loaded;
  * loading it replaces whatever the database held.
  */
+import { buildDemoHistory } from "./demo-history";
+
 export const DEMO_PASSWORD = "recovery-demo-2026";
 export const DEMO_USERS = {
   owner: "owner@example.com",
@@ -195,6 +197,11 @@ export function buildDemoDataset(now: Date = new Date()): Json {
   run({ tenantId: 15, status: "running", hoursAgo: 0.3, setId: ww, completed: false, opId: op(15, "pending", 0.3, "running") });
 
   // The owner owns every tenant: the fleet (§10) shows them all, worst first.
+  // Contoso's last 90 days, for the dashboard's history strip.
+  const stripHistory = buildDemoHistory(1, now);
+  backupSets.push(...stripHistory.backup_sets);
+  restoreRuns.push(...stripHistory.restore_runs);
+
   const allTenants = tenants.map((x) => x.id as number);
   return {
     tenants,

@@ -69,6 +69,8 @@ export function compareFleetRows(a: FleetRow, b: FleetRow): number {
 
 export interface FleetFilter {
   state?: OverviewState;
+  /** Only tenants whose highest Needs Attention severity is this ("none": no visible issues). */
+  severity?: SeverityOrNone;
   backup?: BackupPosture;
   /** Only tenants with at least one Needs Attention item. */
   attention?: boolean;
@@ -80,6 +82,7 @@ export interface FleetFilter {
 
 export function matchesFleetFilter(row: FleetRow, f: FleetFilter): boolean {
   if (f.state && row.overviewState !== f.state) return false;
+  if (f.severity && row.severity !== f.severity) return false;
   if (f.backup && row.backupPosture !== f.backup) return false;
   if (f.attention && row.needsAttention.length === 0) return false;
   if (f.stale && !row.restoreEvidenceStale) return false;

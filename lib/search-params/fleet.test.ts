@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { matchesFleetFilter, type FleetRow } from "../recovery/fleet";
 import { decodeFleetCursor, encodeFleetCursor, fleetSearch, parseFleetQuery, parseFleetSearchParams } from "./fleet";
 
 const values = (q: string) => {
@@ -17,7 +18,19 @@ describe("fleet query string", () => {
     expect(fleetSearch(query.filter, { limit: 100 })).toBe("?state=weakened&backup=stale&attention=1&stale=1&q=acme&limit=100");
   });
 
-  it.each(["state=healthy", "backup=x", "attention=2", "limit=501", "limit=0", "limit=05", "cursor=e30", "q=a&q=b"])(
+  it("severity (the fleet distribution's links): each level and none, round trip; rows filter by it", () => {
+    for (const severity of ["critical", "high", "medium", "none"] as const) {
+      const { query, invalid } = parseFleetQuery(values(`severity=${severity}`), "strict");
+      expect(invalid).toBeNull();
+      expect(query.filter).toEqual({ severity });
+      expect(fleetSearch(query.filter)).toBe(`?severity=${severity}`);
+    }
+    const row = { severity: "high" } as FleetRow;
+    expect(matchesFleetFilter(row, { severity: "high" })).toBe(true);
+    expect(matchesFleetFilter(row, { severity: "none" })).toBe(false);
+  });
+
+  it.each(["state=healthy", "severity=healthy", "severity=low", "backup=x", "attention=2", "limit=501", "limit=0", "limit=05", "cursor=e30", "q=a&q=b"])(
     "strict mode names the bad parameter of %s; lenient mode drops it",
     (q) => {
       const strict = parseFleetQuery(values(q), "strict");

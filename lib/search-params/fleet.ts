@@ -1,5 +1,6 @@
 /**
- * The fleet's query string (§10: `state`, `backup`, `attention=1`, `stale=1`, `q`, `limit` ≤ 500,
+ * The fleet's query string (§10: `state`, `severity` (an extension: the highest item's severity, or
+ * `none`), `backup`, `attention=1`, `stale=1`, `q`, `limit` ≤ 500,
  * `cursor`), parsed once for the page, `GET /api/fleet` and the fleet export. Strict mode names the first
  * bad parameter (the API answers 400 with the §8 error shape); lenient mode (the page) drops bad values
  * and falls back to defaults. Nothing raw is returned, so nothing raw can be echoed.
@@ -14,7 +15,7 @@ import { BACKUP_POSTURES, OVERVIEW_STATES } from "../recovery/vocabulary";
 export const FLEET_MAX_LIMIT = 500;
 export const FLEET_DEFAULT_LIMIT = 50;
 export const FLEET_QUERY_MAX_LENGTH = 100;
-export const FLEET_PARAMS = ["state", "backup", "attention", "stale", "q", "limit", "cursor"] as const;
+export const FLEET_PARAMS = ["state", "severity", "backup", "attention", "stale", "q", "limit", "cursor"] as const;
 export type FleetParamName = (typeof FLEET_PARAMS)[number];
 
 export interface FleetQuery {
@@ -84,6 +85,12 @@ export function parseFleetQuery(
         else bad(name);
         break;
       }
+      case "severity": {
+        const sev = oneOf(SEVERITY_FILTERS, v);
+        if (sev) query.filter.severity = sev;
+        else bad(name);
+        break;
+      }
       case "backup": {
         const b = oneOf(BACKUP_POSTURES, v);
         if (b) query.filter.backup = b;
@@ -124,6 +131,7 @@ export function parseFleetQuery(
 export function fleetSearch(filter: FleetFilter, extra: { cursor?: string; limit?: number } = {}): string {
   const p = new URLSearchParams();
   if (filter.state) p.set("state", filter.state);
+  if (filter.severity) p.set("severity", filter.severity);
   if (filter.backup) p.set("backup", filter.backup);
   if (filter.attention) p.set("attention", "1");
   if (filter.stale) p.set("stale", "1");

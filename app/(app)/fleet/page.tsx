@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ExportLinks } from "@/components/exports/export-links";
+import { FleetDistributionView } from "@/components/fleet/fleet-distribution";
 import { FleetFilters } from "@/components/fleet/fleet-filters";
 import { FleetSummary } from "@/components/fleet/fleet-summary";
 import { FleetTable } from "@/components/fleet/fleet-table";
@@ -8,8 +9,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { secondaryButtonClass } from "@/components/ui/styles";
 import type { RawSearchParams } from "@/lib/search-params/cursor";
 import { fleetSearch, parseFleetSearchParams } from "@/lib/search-params/fleet";
+import type { FleetFilter } from "@/lib/recovery/fleet";
 import { FLEET_COPY } from "@/lib/recovery/fleet-copy";
 import { pathWithQuery } from "@/server/auth/viewer";
+import { fleetDistribution } from "@/lib/recovery/fleet-distribution";
 import { pageViewer } from "@/server/pages/preamble";
 import { readFleetNow, selectFleet } from "@/server/fleet/read";
 import { switchTenant } from "../actions";
@@ -21,7 +24,11 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
   const raw = await searchParams;
   const viewer = await pageViewer(pathWithQuery("/fleet", raw));
   const query = parseFleetSearchParams(raw);
-  const fleet = selectFleet((await readFleetNow(viewer.userId)).entries, query, { paged: true });
+  const { entries: all, now } = await readFleetNow(viewer.userId);
+  const fleet = selectFleet(all, query, { paged: true });
+  // The distribution: the whole fleet (whatever the filter), from the same rows, at the same instant.
+  const distribution = fleetDistribution(all.map((e) => e.row), now);
+  const filterTo = (filter: FleetFilter) => `/fleet${fleetSearch(filter)}`;
   const filtered = Object.keys(query.filter).length > 0;
   const nextHref = fleet.nextCursor ? `/fleet${fleetSearch(query.filter, { cursor: fleet.nextCursor, limit: query.limit })}` : null;
   const firstHref = query.after ? `/fleet${fleetSearch(query.filter, { limit: query.limit })}` : null;
@@ -31,6 +38,16 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
       <PageHeader title="Fleet">{FLEET_COPY.intro}</PageHeader>
       <div className="space-y-4">
         <FleetSummary counts={fleet.counts} fleetSize={fleet.fleetSize} />
+        {all.length > 0 ? (
+          <FleetDistributionView
+            distribution={distribution}
+            links={{
+              severity: (severity) => filterTo({ severity }),
+              overviewState: (state) => filterTo({ state }),
+              current: { severity: query.filter.severity, overviewState: query.filter.state },
+            }}
+          />
+        ) : null}
         <div className="flex flex-wrap items-end justify-between gap-4">
           <FleetFilters filter={query.filter} clearHref={filtered ? "/fleet" : null} />
           <ExportLinks href={`/api/fleet/export${fleetSearch(query.filter)}`} label="Export every matching tenant" />

@@ -1,0 +1,98 @@
+import Link from "next/link";
+import { Card, ClaimBoundary } from "@/components/ui/card";
+import { patternClass, type Pattern } from "@/components/ui/patterns";
+import { PICTURE_TONE_COLORS } from "@/components/ui/tones";
+import { HISTORY_STRIP_DAYS, daysByWorst, type HistoryStrip, type StripCell } from "@/lib/recovery/history-strip";
+import { STRIP_COPY, STRIP_LEGEND, stripCellText, stripRowSummary } from "@/lib/recovery/picture-copy";
+import { StripDayTable } from "./history-strip-table";
+import { BACKUP_ROW, NOT_EVIDENCE_ROW, RESTORE_ROW, type StripRowSpec } from "./strip-rows";
+
+function Swatch({ pattern, tone }: { pattern: Pattern; tone: keyof typeof PICTURE_TONE_COLORS }) {
+  return <span aria-hidden="true" className={`inline-block h-3.5 w-3.5 shrink-0 rounded-[2px] ${PICTURE_TONE_COLORS[tone]} ${patternClass(pattern)}`} />;
+}
+
+function StripRow<C extends string>({ spec, cells }: { spec: StripRowSpec<C>; cells: StripCell<C>[] }) {
+  const titleId = `${spec.id}-title`;
+  return (
+    <div className="space-y-1.5">
+      <h3 id={titleId} className="text-sm font-semibold text-slate-900">
+        {spec.label}
+      </h3>
+      <ol
+        aria-labelledby={titleId}
+        className="grid grid-cols-[repeat(30,minmax(0,1fr))] gap-x-px gap-y-3 pb-2 lg:grid-cols-[repeat(90,minmax(0,1fr))]"
+      >
+        {cells.map((cell, i) => {
+          const text = stripCellText(cell, spec.order, spec.labels, spec.noun, spec.latestMark);
+          const look = cell.worst === null ? "pattern-empty" : `${PICTURE_TONE_COLORS[spec.tone(cell.worst)]} ${patternClass(spec.pattern(cell.worst))}`;
+          const className = `strip-cell rounded-[2px] ${look}${cell.latest ? " strip-latest" : ""}${i % 30 >= 15 ? " strip-tip-end" : ""}`;
+          const tip = <span className="strip-tip">{text}</span>;
+          return (
+            <li key={cell.day} data-day={cell.day}>
+              {cell.linkId !== null && spec.href ? (
+                <Link href={spec.href(cell.linkId)} className={className}>
+                  {tip}
+                </Link>
+              ) : (
+                <span tabIndex={0} className={className}>
+                  {tip}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label={`${spec.label}: legend`}>
+        {spec.legend ? (
+          <li className="flex items-center gap-1.5">
+            <Swatch pattern={spec.pattern(spec.order[0]!)} tone={spec.tone(spec.order[0]!)} />
+            {spec.legend}
+          </li>
+        ) : (
+          [...spec.order].reverse().map((c) => (
+            <li key={c} className="flex items-center gap-1.5">
+              <Swatch pattern={spec.pattern(c)} tone={spec.tone(c)} />
+              {spec.labels[c]}
+            </li>
+          ))
+        )}
+        <li className="flex items-center gap-1.5">
+          <span aria-hidden="true" className="pattern-empty inline-block h-3.5 w-3.5 rounded-[2px]" />
+          {STRIP_LEGEND.none}
+        </li>
+      </ul>
+      <p className="text-xs text-slate-700">
+        {stripRowSummary(spec.label, daysByWorst(cells), spec.order, spec.labels, HISTORY_STRIP_DAYS)}
+      </p>
+    </div>
+  );
+}
+
+/** The dashboard's history strip: display only (the loader reads and builds it). */
+export function HistoryStripCard({ strip }: { strip: HistoryStrip }) {
+  return (
+    <Card id="history-strip" title={STRIP_COPY.title}>
+      <p className="text-slate-700">{STRIP_COPY.intro(strip.from, strip.to)}</p>
+      <StripRow spec={BACKUP_ROW} cells={strip.backups} />
+      {strip.latestBackupAfterWindow ? <p>{STRIP_COPY.latestAfterWindow(STRIP_COPY.latestBackupMark)}</p> : null}
+      {strip.restores && strip.notEvidence ? (
+        <>
+          <StripRow spec={RESTORE_ROW} cells={strip.restores} />
+          {strip.latestRestoreAfterWindow ? <p>{STRIP_COPY.latestAfterWindow(STRIP_COPY.latestRestoreMark)}</p> : null}
+          <div className="border-t border-dashed border-slate-400 pt-3">
+            <StripRow spec={NOT_EVIDENCE_ROW} cells={strip.notEvidence} />
+          </div>
+        </>
+      ) : (
+        <p>{STRIP_COPY.noRestoreAccess}</p>
+      )}
+      <p className="flex items-center gap-2 text-xs text-slate-700">
+        <span aria-hidden="true" className="inline-block h-0 w-0 border-x-4 border-b-[6px] border-x-transparent border-b-slate-900" />
+        {STRIP_LEGEND.latest} {STRIP_COPY.latestBackupMark}
+        {strip.restores ? ` and of the ${STRIP_COPY.latestRestoreMark}` : ""}.
+      </p>
+      <ClaimBoundary>{STRIP_COPY.boundary}</ClaimBoundary>
+      <StripDayTable strip={strip} />
+    </Card>
+  );
+}

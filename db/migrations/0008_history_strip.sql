@@ -1,0 +1,2 @@
+CREATE INDEX "backup_sets_tenant_placed_idx" ON "backup_sets" USING btree ("tenant_id",coalesce("completed_at", "started_at"));--> statement-breakpoint
+CREATE INDEX "restore_runs_not_executed_placed_idx" ON "restore_runs" USING btree ("tenant_id",coalesce("completed_at", "created_at")) WHERE not ("is_dry_run" = false and "status" not in ('draft', 'scoped', 'checked', 'previewed', 'queued', 'running'));

@@ -87,7 +87,7 @@ function open(): Handle {
       idle_timeout: 30,
       onnotice: () => {},
       // Short OLTP reads only: PostgreSQL's JIT compiled the fleet statement (5,000 tenants' LATERAL reads)
-      // for ~480 ms to save nothing (execution ~220 ms without it). See docs/decisions/0011-fleet-read-path-fleet.md.
+      // for ~480 ms to save nothing (execution ~220 ms without it). See docs/decisions/0011-fleet-read-path.md.
       connection: { jit: "off" },
     });
     const db = drizzlePostgres(client, { schema, logger: queryCountingLogger }) as unknown as Database;

@@ -1,7 +1,7 @@
 /**
  * The HTTP edge: runs in the server process before Next.js sees a request (loaded with `--require` by
  * every launcher through package.json `config.serverNodeOptions`, and installed by instrumentation as a
- * fallback). Two jobs that Next.js leaves to the server, decisions in docs/decisions/0010-http-edge-harden.md:
+ * fallback). Two jobs that Next.js leaves to the server, decisions in docs/decisions/0014-http-edge.md:
  *
  * 1. The client address. Next.js keeps a client-sent `X-Forwarded-For` and only fills it in when absent,
  *    so a forged header would give every request a fresh address (and a fresh sign-in budget). Here the

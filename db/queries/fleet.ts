@@ -20,7 +20,7 @@ export interface FleetTenantInputs extends TenantAssessmentInputs {
  * tenant joined with the same per-tenant LATERAL reads the dashboard's evidence statement uses — the
  * backup-health representatives (a skip scan bounded by the number of statuses) and the latest relevant
  * run by restore_runs_latest_relevant_idx (one index probe). Cost grows with the tenant count, never with
- * history size (docs/decisions/0011-fleet-read-path-fleet.md). Memberships with an unrecognized role
+ * history size (docs/decisions/0011-fleet-read-path.md). Memberships with an unrecognized role
  * grant nothing and are left out.
  */
 const fleetStatement = preparedPerExecutor((db) => {

@@ -12,7 +12,7 @@ import { backupSetPlacedAt, relevantRestoreRunPredicate, restoreRunPlacedAt } fr
  * - backups: backup_sets_tenant_placed_idx (`tenant_id, coalesce(completed_at, started_at)`), grouped by
  *   day, status, "has a completion time" and "reported failed items" (lib/recovery classifies them);
  * - executed restores: restore_runs_latest_relevant_idx (relevant rows, `tenant_id, coalesce(completed_at,
- *   created_at) desc`), grouped by day and the stored attention (decision 0003, and 0010-pictures);
+ *   created_at) desc`), grouped by day and the stored attention (decision 0003, and 0016);
  * - dry runs, previews, runs in flight: restore_runs_not_executed_placed_idx (the complement), by day,
  *   status and dry run.
  * Without `includeRestores` (a viewer), the restore parts are not read at all.

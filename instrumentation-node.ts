@@ -20,8 +20,12 @@ export async function prepareServer(): Promise<void> {
   // The webhook delivery worker and time-driven sweep run in the server unless WEBHOOK_WORKER=off
   // (then `npm run worker` runs them). It retries on its own while the database is unavailable.
   if (env.WEBHOOK_WORKER === "on") {
-    const { startWebhookWorker } = await import("./server/webhooks/worker");
-    startWebhookWorker();
-    console.log("[recovery-posture] webhook worker started");
+    try {
+      const { startWebhookWorker } = await import("./server/webhooks/worker");
+      startWebhookWorker();
+      console.log("[recovery-posture] webhook worker started");
+    } catch (e) {
+      console.error(`[recovery-posture] webhook worker not started: ${describeError(e)}`);
+    }
   }
 }

@@ -6,6 +6,7 @@
  * may run against one PostgreSQL database.
  */
 import { getDb, type Database } from "../../db/client";
+import { describeError } from "../../lib/redact";
 import { tenantEventState } from "../../db/integrations-schema";
 import { deriveChanges, lockEventStates } from "../../db/write/change-outbox";
 import { env } from "../../lib/env";
@@ -49,7 +50,9 @@ export interface RunningWorker {
 }
 
 export function startWebhookWorker(opts: WorkerOptions = workerOptionsFromEnv()): RunningWorker {
-  const db = opts.db ?? getDb();
+  // Opened per round, not at start: a database unavailable when the server starts (an embedded directory
+  // another process holds, PostgreSQL down) must not stop the server; the next round tries again.
+  const dbOf = () => opts.db ?? getDb();
   const log = opts.log ?? ((m: string) => console.error(`[webhooks] ${m}`));
   let stopped = false;
   let busy: Promise<void> | null = null;
@@ -66,9 +69,9 @@ export function startWebhookWorker(opts: WorkerOptions = workerOptionsFromEnv())
         again = false;
         try {
           const batch = opts.batch ?? 20;
-          while (!stopped && (await deliverDue(db, opts)) === batch);
+          while (!stopped && (await deliverDue(dbOf(), opts)) === batch);
         } catch (e) {
-          log(`delivery round failed: ${e instanceof Error ? e.message : String(e)}`);
+          log(`delivery round failed: ${describeError(e)}`);
         }
       } while (again && !stopped);
     })().finally(() => {
@@ -79,11 +82,12 @@ export function startWebhookWorker(opts: WorkerOptions = workerOptionsFromEnv())
   let sweeping: Promise<void> | null = null;
   const sweep = () => {
     if (stopped || sweeping) return;
-    sweeping = sweepTimeDrivenChanges(db)
+    sweeping = Promise.resolve()
+      .then(() => sweepTimeDrivenChanges(dbOf()))
       .then((n) => {
         if (n > 0) nudgeWorker();
       })
-      .catch((e) => log(`sweep failed: ${e instanceof Error ? e.message : String(e)}`))
+      .catch((e) => log(`sweep failed: ${describeError(e)}`))
       .finally(() => {
         sweeping = null;
       });

@@ -40,6 +40,8 @@ export default async function RestoreRunPage({ params, searchParams }: { params:
   const detail = await getRestoreRunDetail(runId, viewer.userId);
   if (!detail) notFound();
   const membership = detail.membership;
+  // A role that may not view restore history gets 403 for the run whichever tenant is current (spec §6).
+  if (!mayViewRestoreHistory(membership)) forbidden();
   const returnTo = `/restore-runs/${runId}`;
   if (viewer.currentTenant?.tenantId !== membership.tenantId) {
     return (
@@ -56,7 +58,6 @@ export default async function RestoreRunPage({ params, searchParams }: { params:
       </>
     );
   }
-  if (!mayViewRestoreHistory(membership)) forbidden();
 
   const { run, operationRun, backupSet } = detail;
   const latest = await getLatestRelevantRestoreRun(run.tenantId);

@@ -45,6 +45,8 @@ const MATRIX: [string, number[]][] = [
   [`/api/tenants/${F.tenantId}/restore-runs/export?format=json`, [401, 200, 200, 403, 404]],
   [`/api/tenants/${O.tenantId}/restore-runs/export?format=csv`, [401, 404, 404, 404, 200]],
   ["/fleet", [307, 200, 200, 200, 200]],
+  // Non-owners get the page with "only owners manage keys and webhooks" and no key or endpoint data.
+  ["/settings", [307, 200, 200, 200, 200]],
   ["/dashboard", [307, 200, 200, 200, 200]],
   ["/restore-runs", [307, 200, 200, 403, 200]],
   [`/restore-runs/${F.ids.run}`, [307, 200, 200, 403, 404]],

@@ -78,10 +78,10 @@ function claimDirectory(dir: string): () => void {
   };
 }
 
-function open(): Handle {
-  if (env.DATABASE_URL) {
+function openPostgres(url: string): Handle {
+  {
     // Fail fast when the database is down, recover without a restart (db/fail-fast.ts).
-    const client = postgres(env.DATABASE_URL, {
+    const client = postgres(url, {
       max: 10,
       ...failFastClientOptions,
       idle_timeout: 30,
@@ -93,6 +93,10 @@ function open(): Handle {
     const db = drizzlePostgres(client, { schema, logger: queryCountingLogger }) as unknown as Database;
     return { db, kind: "postgres", ready: Promise.resolve(), close: () => client.end({ timeout: 5 }) };
   }
+}
+
+function open(): Handle {
+  if (env.DATABASE_URL) return openPostgres(env.DATABASE_URL);
   const dir = env.PGLITE_DIR;
   const memory = dir.startsWith("memory://");
   const release = memory ? () => {} : claimDirectory(dir);
@@ -158,11 +162,26 @@ export async function dbReady(): Promise<void> {
   await handle().ready;
 }
 
+const replicaKey = Symbol.for("recovery-posture.db-replica");
+const gr = globalThis as typeof globalThis & { [replicaKey]?: Handle };
+
+/**
+ * The streaming replica (DATABASE_REPLICA_URL), or null when none is configured (or without DATABASE_URL:
+ * PGlite has no replicas). Only db/read-handle.ts calls this: it decides, by the lag guard, whether a
+ * read may go there.
+ */
+export function getReplicaDb(): Database | null {
+  if (!env.DATABASE_URL || !env.DATABASE_REPLICA_URL) return null;
+  gr[replicaKey] ??= openPostgres(env.DATABASE_REPLICA_URL);
+  return gr[replicaKey].db;
+}
+
 export async function closeDb(): Promise<void> {
   const h = g[globalKey];
-  if (!h) return;
+  const r = gr[replicaKey];
   g[globalKey] = undefined;
-  await h.close();
+  gr[replicaKey] = undefined;
+  await Promise.all([h?.close(), r?.close()]);
 }
 
 /** Rows of a raw `db.execute(sql…)` result: postgres.js returns an array, PGlite `{ rows }`. */

@@ -9,6 +9,19 @@ const schema = z.object({
     .trim()
     .optional()
     .transform((v) => (v ? v : undefined)),
+  /**
+   * Optional PostgreSQL streaming replica for read-only page and API reads (db/read-handle.ts). Sessions,
+   * sign-in, tenant switches and every write stay on DATABASE_URL. Ignored without DATABASE_URL.
+   */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  /** Lag guard: a replica further behind than this (ms) is not read; reads go to the primary. */
+  REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+  /** How long one lag reading of the replica is reused by a process (ms) before it is read again. */
+  REPLICA_LAG_CHECK_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   /** Embedded database location: a directory, or `memory://` for throwaway use. */
   PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
   /** Public origin the app is served at (used by the auth library for cookies and origin checks). */

@@ -94,3 +94,22 @@ describe(`JSON API malformed ids (${databaseKind()})`, () => {
     expect((await call("run", "abc")).status).toBe(400);
   });
 });
+
+/* ───────────────────────── as of ───────────────────────── */
+
+describe(`JSON API "as of" headers (${databaseKind()})`, () => {
+  it.each(ENDPOINTS)("%s: a 200 names the instant and the source of the data it read; an error names none", async (endpoint) => {
+    const id = endpoint === "run" ? "102" : "1";
+    const before = Date.now();
+    const ok = await call(endpoint, id, cookies.alice);
+    expect(ok.status).toBe(200);
+    const asOf = Date.parse(ok.response.headers.get("x-data-as-of") ?? "");
+    expect(asOf).toBeGreaterThanOrEqual(before);
+    expect(asOf).toBeLessThanOrEqual(Date.now());
+    // No DATABASE_REPLICA_URL in the tests: the primary.
+    expect(ok.response.headers.get("x-data-source")).toBe("primary");
+    const missing = await call(endpoint, "999999", cookies.alice);
+    expect(missing.status).toBe(404);
+    expect(missing.response.headers.get("x-data-as-of")).toBeNull();
+  });
+});

@@ -47,6 +47,11 @@ interface Body {
 async function fleet(query: string, cookie?: string): Promise<{ status: number; body: Body }> {
   const response = await getFleet(apiRequest(`/api/fleet${query}`, cookie));
   expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+  // Every 200 names the instant and source of the data it read (db/read-handle.ts); no replica here.
+  if (response.status === 200) {
+    expect(Date.parse(response.headers.get("x-data-as-of") ?? "")).toBeLessThanOrEqual(Date.now());
+    expect(response.headers.get("x-data-source")).toBe("primary");
+  }
   return { status: response.status, body: (await response.json()) as Body };
 }
 

@@ -6,6 +6,7 @@ import { getRecoveryEvidenceInputs } from "@/db/queries/evidence-inputs";
 import { getHistoryStripGroups } from "@/db/queries/history-strip";
 import { assessTenant } from "@/lib/recovery/assessment";
 import { latestCompletedBackupSet } from "@/lib/recovery/backup-health";
+import { requestRead } from "@/server/pages/read";
 import { buildHistoryStrip, historyStripWindow } from "@/lib/recovery/history-strip";
 import { HistoryStripCard } from "./history-strip";
 import { BackupHealthCard } from "./backup-health-card";
@@ -23,7 +24,7 @@ export const requestNow = cache(() => new Date());
 
 /** One statement for every card (the page has already checked the membership). */
 const inputsOf = cache(async (tenantId: number) => {
-  const inputs = await getRecoveryEvidenceInputs(tenantId);
+  const inputs = await getRecoveryEvidenceInputs(tenantId, { db: (await requestRead()).db });
   if (!inputs) notFound();
   return inputs;
 });
@@ -43,7 +44,7 @@ export async function RecoveryEvidenceSection({ tenantId, canViewRestoreHistory 
   // The in-flight run is context beside the evidence, never part of it (it does not enter the assessment).
   const [{ evidence }, inFlight] = await Promise.all([
     assessmentOf(tenantId, canViewRestoreHistory),
-    getLatestInFlightRestoreRun(tenantId),
+    requestRead().then((read) => getLatestInFlightRestoreRun(tenantId, read.db)),
   ]);
   return (
     <RecoveryEvidenceCard summary={evidence} now={requestNow()} inFlight={inFlight} canViewRestoreHistory={canViewRestoreHistory} />
@@ -61,7 +62,9 @@ export async function NeedsAttentionSection({ tenantId, canViewRestoreHistory }:
 export async function HistoryStripSection({ tenantId, canViewRestoreHistory }: SectionProps) {
   const now = requestNow();
   const [groups, inputs, { evidence }] = await Promise.all([
-    getHistoryStripGroups(tenantId, historyStripWindow(now), { includeRestores: canViewRestoreHistory }),
+    requestRead().then((read) =>
+      getHistoryStripGroups(tenantId, historyStripWindow(now), { includeRestores: canViewRestoreHistory, db: read.db }),
+    ),
     inputsOf(tenantId),
     assessmentOf(tenantId, canViewRestoreHistory),
   ]);

@@ -1,6 +1,6 @@
 import "server-only";
 import { parseFleetQuery, FLEET_PARAMS, type FleetQuery } from "../../lib/search-params/fleet";
-import { readFleetNow, selectFleet, type FleetResult } from "../fleet/read";
+import { readFleetNow, selectFleet, type FleetRead, type FleetResult } from "../fleet/read";
 import { InvalidParameterError } from "./respond";
 import { requireViewer } from "./viewer";
 
@@ -13,11 +13,11 @@ export function strictFleetQuery(request: Request): FleetQuery {
 }
 
 /** The signed-in operator's fleet for a fleet API request: 401 without a session, 400 for a bad parameter. */
-export async function fleetForRequest(request: Request, opts: { paged: boolean }): Promise<FleetResult & { now: Date }> {
+export async function fleetForRequest(request: Request, opts: { paged: boolean }): Promise<FleetResult & Omit<FleetRead, "entries">> {
   const query = strictFleetQuery(request);
   const viewer = await requireViewer(request);
-  const { entries, now } = await readFleetNow(viewer.userId);
-  return { ...selectFleet(entries, query, opts), now };
+  const { entries, now, read } = await readFleetNow(viewer.userId);
+  return { ...selectFleet(entries, query, opts), now, read };
 }
 
 export { FLEET_PARAMS };

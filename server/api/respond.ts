@@ -6,6 +6,7 @@
 import { logError } from "../../lib/redact";
 import { DatabaseUnavailableError, ForbiddenError, NotFoundError, UnauthenticatedError, parseId } from "../../lib/errors";
 import { API_ERROR_MESSAGES } from "../../lib/recovery/surface-copy";
+import { DATA_AS_OF_HEADER, DATA_SOURCE_HEADER, type DataSource } from "../../lib/recovery/data-as-of";
 
 export type ApiErrorCode = "invalid_id" | "invalid_parameter" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "unavailable";
 
@@ -31,8 +32,9 @@ export class InvalidParameterError extends Error {
 
 const NO_STORE = { "cache-control": "no-store" } as const;
 
-export function jsonOk(body: unknown): Response {
-  return Response.json(body, { status: 200, headers: NO_STORE });
+export function jsonOk(body: unknown, read?: { asOf: Date; source: DataSource }): Response {
+  const headers = read ? { ...NO_STORE, [DATA_AS_OF_HEADER]: read.asOf.toISOString(), [DATA_SOURCE_HEADER]: read.source } : NO_STORE;
+  return Response.json(body, { status: 200, headers });
 }
 
 export function jsonError(status: number, code: ApiErrorCode, message: string): Response {
@@ -65,6 +67,19 @@ export async function handleApi(work: () => Promise<unknown>): Promise<Response>
   try {
     // Serialize inside the try: a value JSON cannot encode is an unexpected error too, not a 500.
     return jsonOk(await work());
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
+
+/**
+ * handleApi for evidence reads: `work` returns the body and the read handle's instant and source
+ * (db/read-handle.ts), which the response carries as `X-Data-As-Of` and `X-Data-Source`.
+ */
+export async function handleReadApi(work: () => Promise<{ body: unknown; read: { asOf: Date; source: DataSource } }>): Promise<Response> {
+  try {
+    const { body, read } = await work();
+    return jsonOk(body, read);
   } catch (e) {
     return errorResponse(e);
   }

@@ -1,5 +1,6 @@
 import "server-only";
 import { getRecoveryEvidenceInputs } from "../../db/queries/evidence-inputs";
+import { readHandle, type ReadHandle } from "../../db/read-handle";
 import { NotFoundError } from "../../lib/errors";
 import { assessTenant, type TenantAssessment } from "../../lib/recovery/assessment";
 import { mayViewRestoreHistory } from "../auth/viewer";
@@ -15,10 +16,12 @@ export async function memberAssessment(
   request: Request,
   params: Promise<{ tenantId: string }>,
   now: Date = new Date(),
-): Promise<TenantAssessment> {
+): Promise<TenantAssessment & { read: Omit<ReadHandle, "db"> }> {
   const tenantId = requireId((await params).tenantId, "tenant");
   const viewer = await requireViewer(request);
-  const inputs = await getRecoveryEvidenceInputs(tenantId, { forUserId: viewer.userId });
+  const read = await readHandle();
+  const inputs = await getRecoveryEvidenceInputs(tenantId, { forUserId: viewer.userId, db: read.db });
   if (!inputs) throw new NotFoundError();
-  return assessTenant(inputs, { now, canViewRestoreHistory: mayViewRestoreHistory(inputs.membership) });
+  const assessment = assessTenant(inputs, { now, canViewRestoreHistory: mayViewRestoreHistory(inputs.membership) });
+  return { ...assessment, read: { asOf: read.asOf, source: read.source } };
 }

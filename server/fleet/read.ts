@@ -1,5 +1,7 @@
 import "server-only";
+import type { Executor } from "../../db/client";
 import { getFleetInputs } from "../../db/queries/fleet";
+import { readHandle, type ReadSource } from "../../db/read-handle";
 import { assessTenant, type TenantAssessment } from "../../lib/recovery/assessment";
 import {
   fleetCounts,
@@ -26,8 +28,8 @@ export interface FleetEntry {
  * Every tenant of the user, assessed at `now` by the one tenant assessment (with the role's view of
  * restore history, as the per-tenant APIs do), in the §10 default order. One statement.
  */
-export async function readFleet(userId: string, now: Date): Promise<FleetEntry[]> {
-  const inputs = await getFleetInputs(userId);
+export async function readFleet(userId: string, now: Date, db?: Executor): Promise<FleetEntry[]> {
+  const inputs = await getFleetInputs(userId, db);
   const entries = inputs.map((i) => {
     const canView = canViewRestoreHistory(i.role);
     const assessment = assessTenant(i, { now, canViewRestoreHistory: canView });
@@ -37,7 +39,14 @@ export async function readFleet(userId: string, now: Date): Promise<FleetEntry[]
   return entries.sort((a, b) => compareTenantsWorstFirst(a.key, b.key));
 }
 
-const inFlight = new Map<string, Promise<{ entries: FleetEntry[]; now: Date }>>();
+export interface FleetRead {
+  entries: FleetEntry[];
+  now: Date;
+  /** The read handle's instant and source (db/read-handle.ts): the data is as of `asOf`. */
+  read: { asOf: Date; source: ReadSource };
+}
+
+const inFlight = new Map<string, Promise<FleetRead>>();
 
 /**
  * readFleet at the current instant, with request coalescing: requests for the same operator's fleet that
@@ -46,12 +55,12 @@ const inFlight = new Map<string, Promise<{ entries: FleetEntry[]; now: Date }>>(
  * a cache, every result is computed during the request that receives it. Without it, ten concurrent
  * fleet requests of one MSP owner ran ten 5,000-tenant reads at once on a 256 MB heap.
  */
-export function readFleetNow(userId: string): Promise<{ entries: FleetEntry[]; now: Date }> {
+export function readFleetNow(userId: string): Promise<FleetRead> {
   const running = inFlight.get(userId);
   if (running) return running;
   const now = new Date();
-  const read = readFleet(userId, now)
-    .then((entries) => ({ entries, now }))
+  const read = readHandle()
+    .then(async (h) => ({ entries: await readFleet(userId, now, h.db), now, read: { asOf: h.asOf, source: h.source } }))
     .finally(() => inFlight.delete(userId));
   inFlight.set(userId, read);
   return read;

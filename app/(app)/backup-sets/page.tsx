@@ -4,11 +4,13 @@ import { BackupSetsTable } from "@/components/backup-sets/backup-sets-table";
 import { BackupSetsEmptyState } from "@/components/backup-sets/empty-state";
 import { ClaimBoundary } from "@/components/ui/card";
 import { NoTenantPage } from "@/components/ui/no-tenant";
+import { DataAsOf } from "@/components/ui/data-as-of";
 import { PageHeader, TenantIntro } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { linkClass } from "@/components/ui/styles";
 import { listBackupSets } from "@/db/queries/backup-sets";
 import { tenantPage } from "@/server/pages/preamble";
+import { requestRead } from "@/server/pages/read";
 import { pathWithQuery } from "@/server/auth/viewer";
 import { POSITIVE_CLAIM_BOUNDARY } from "@/lib/recovery/copy";
 import { LIST_PAGE_GONE, PAGE_INTROS } from "@/lib/recovery/surface-copy";
@@ -22,7 +24,8 @@ export default async function BackupSetsPage({ searchParams }: { searchParams: P
   const { tenant } = await tenantPage({ returnTo: pathWithQuery("/backup-sets", raw) });
   if (!tenant) return <NoTenantPage title="Backup sets" />;
   const { cursor } = parseBackupSetsSearchParams(raw);
-  const page = await listBackupSets({ tenantId: tenant.tenantId, cursor });
+  const read = await requestRead();
+  const page = await listBackupSets({ tenantId: tenant.tenantId, cursor }, read.db);
   const firstKey = page.rows[0]?.key ?? cursor?.key ?? null;
   const lastKey = page.rows[page.rows.length - 1]?.key ?? null;
 
@@ -32,6 +35,7 @@ export default async function BackupSetsPage({ searchParams }: { searchParams: P
         <TenantIntro intro={PAGE_INTROS.backupSets} tenantName={tenant.tenantName} />
       </PageHeader>
       <div className="space-y-4">
+        <DataAsOf read={read} />
         <ClaimBoundary>{POSITIVE_CLAIM_BOUNDARY}</ClaimBoundary>
         {page.rows.length > 0 ? (
           <BackupSetsTable

@@ -5,6 +5,7 @@ import { FleetDistributionView } from "@/components/fleet/fleet-distribution";
 import { FleetFilters } from "@/components/fleet/fleet-filters";
 import { FleetSummary } from "@/components/fleet/fleet-summary";
 import { FleetTable } from "@/components/fleet/fleet-table";
+import { DataAsOf } from "@/components/ui/data-as-of";
 import { PageHeader } from "@/components/ui/page-header";
 import { secondaryButtonClass } from "@/components/ui/styles";
 import type { RawSearchParams } from "@/lib/search-params/cursor";
@@ -24,7 +25,7 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
   const raw = await searchParams;
   const viewer = await pageViewer(pathWithQuery("/fleet", raw));
   const query = parseFleetSearchParams(raw);
-  const { entries: all, now } = await readFleetNow(viewer.userId);
+  const { entries: all, now, read } = await readFleetNow(viewer.userId);
   const fleet = selectFleet(all, query, { paged: true });
   // The distribution: the whole fleet (whatever the filter), from the same rows, at the same instant.
   const distribution = fleetDistribution(all.map((e) => e.row), now);
@@ -37,6 +38,7 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title="Fleet">{FLEET_COPY.intro}</PageHeader>
       <div className="space-y-4">
+        <DataAsOf read={read} />
         <FleetSummary counts={fleet.counts} fleetSize={fleet.fleetSize} />
         {all.length > 0 ? (
           <FleetDistributionView

@@ -7,6 +7,7 @@ import { ReasonBanner } from "@/components/restore-runs/reason-banner";
 import { toRestoreRunRowView } from "@/components/restore-runs/row-view";
 import { RestoreRunsDataTable } from "@/components/restore-runs/table/data-table";
 import { RestoreRunsEmptyState } from "@/components/restore-runs/table/empty-state";
+import { DataAsOf } from "@/components/ui/data-as-of";
 import { NoTenantPage } from "@/components/ui/no-tenant";
 import { PageHeader, TenantIntro } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -18,6 +19,7 @@ import { ATTENTION_STATE_LABELS } from "@/lib/recovery/copy";
 import { reasonBanner } from "@/lib/recovery/list-reason";
 import { pathWithQuery } from "@/server/auth/viewer";
 import { tenantPage } from "@/server/pages/preamble";
+import { requestRead } from "@/server/pages/read";
 import {
   FILTERED_RUNS_ORDER_NOTE,
   LATEST_RELEVANT_RUN_MARKER,
@@ -45,6 +47,7 @@ export default async function RestoreRunsPage({ searchParams }: { searchParams: 
   if (!tenant) return <NoTenantPage title="Restore runs" />;
 
   const params = parseRestoreRunsSearchParams(raw);
+  const read = await requestRead();
   const now = new Date();
   const [page, inputs, total] = await Promise.all([
     listRestoreRuns({
@@ -53,9 +56,9 @@ export default async function RestoreRunsPage({ searchParams }: { searchParams: 
       sort: params.sort,
       order: params.order,
       cursor: params.cursor,
-    }),
-    getRecoveryEvidenceInputs(tenant.tenantId),
-    countRestoreRuns({ tenantId: tenant.tenantId, state: params.state }),
+    }, read.db),
+    getRecoveryEvidenceInputs(tenant.tenantId, { db: read.db }),
+    countRestoreRuns({ tenantId: tenant.tenantId, state: params.state }, read.db),
   ]);
   if (!inputs) notFound();
   // The tenant's current evidence: the banner is reconciled with it and the latest relevant run comes from it.
@@ -95,6 +98,7 @@ export default async function RestoreRunsPage({ searchParams }: { searchParams: 
         <TenantIntro intro={PAGE_INTROS.restoreRuns} tenantName={tenant.tenantName} />
       </PageHeader>
       <div className="space-y-4">
+        <DataAsOf read={read} />
         <ReasonBanner banner={reasonBanner(params.reason, evidence, now)} />
         <p className="text-sm text-slate-800">
           <span className="font-medium">{LATEST_RELEVANT_RUN_MARKER}: </span>

@@ -1,10 +1,10 @@
 /** GET /api/fleet → `{ tenants, counts, nextCursor }` (§10): every tenant of the operator, worst first, filtered and paged. */
-import { handleApi } from "@/server/api/respond";
+import { handleReadApi } from "@/server/api/respond";
 import { fleetForRequest } from "@/server/api/fleet";
 
 export async function GET(request: Request) {
-  return handleApi(async () => {
+  return handleReadApi(async () => {
     const fleet = await fleetForRequest(request, { paged: true });
-    return { tenants: fleet.entries.map((e) => e.row), counts: fleet.counts, nextCursor: fleet.nextCursor };
+    return { body: { tenants: fleet.entries.map((e) => e.row), counts: fleet.counts, nextCursor: fleet.nextCursor }, read: fleet.read };
   });
 }

@@ -3,10 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BackupSetDetail } from "@/components/backup-sets/backup-set-detail";
 import { OtherTenantNotice } from "@/components/layout/other-tenant-notice";
+import { DataAsOf } from "@/components/ui/data-as-of";
 import { PageHeader } from "@/components/ui/page-header";
 import { linkClass } from "@/components/ui/styles";
 import { getBackupSetDetail } from "@/db/queries/backup-sets";
 import { pageViewer } from "@/server/pages/preamble";
+import { requestRead } from "@/server/pages/read";
 import { parseId } from "@/lib/errors";
 import { switchTenant } from "../../actions";
 
@@ -23,7 +25,8 @@ export default async function BackupSetPage({ params }: { params: Params }) {
   const setId = parseId(rawId);
   if (setId === null) notFound();
   // Only the viewer's tenants are searched: another tenant's set does not exist for them (404).
-  const detail = await getBackupSetDetail(setId, viewer.userId);
+  const read = await requestRead();
+  const detail = await getBackupSetDetail(setId, viewer.userId, read.db);
   if (!detail) notFound();
   if (viewer.currentTenant?.tenantId !== detail.membership.tenantId) {
     return (
@@ -49,6 +52,7 @@ export default async function BackupSetPage({ params }: { params: Params }) {
         </Link>
       </p>
       <PageHeader title={`Backup set #${detail.set.id}`}>{detail.set.name}</PageHeader>
+      <DataAsOf read={read} />
       <BackupSetDetail set={detail.set} tenantName={detail.membership.tenantName} now={new Date()} />
     </>
   );

@@ -7,11 +7,13 @@ import { RunFactsCard } from "@/components/restore-runs/detail/run-facts-card";
 import { RunNotices } from "@/components/restore-runs/detail/run-notices";
 import { RunOutcomes } from "@/components/restore-runs/detail/run-outcomes";
 import { OtherTenantNotice } from "@/components/layout/other-tenant-notice";
+import { DataAsOf } from "@/components/ui/data-as-of";
 import { PageHeader } from "@/components/ui/page-header";
 import { linkClass } from "@/components/ui/styles";
 import { getLatestRelevantRestoreRun, getRestoreRunDetail } from "@/db/queries/restore-runs";
 import { mayViewRestoreHistory, pathWithQuery } from "@/server/auth/viewer";
 import { pageViewer } from "@/server/pages/preamble";
+import { requestRead } from "@/server/pages/read";
 import { parseId } from "@/lib/errors";
 import { isFutureDated } from "@/lib/recovery/age";
 import { isRelevantRestoreRun, relevanceTime } from "@/lib/recovery/evidence-summary";
@@ -37,7 +39,8 @@ export default async function RestoreRunPage({ params, searchParams }: { params:
   const runId = parseId(rawId);
   if (runId === null) notFound();
   // Only the viewer's tenants are searched: another tenant's run does not exist for them (404).
-  const detail = await getRestoreRunDetail(runId, viewer.userId);
+  const read = await requestRead();
+  const detail = await getRestoreRunDetail(runId, viewer.userId, read.db);
   if (!detail) notFound();
   const membership = detail.membership;
   // A role that may not view restore history gets 403 for the run whichever tenant is current (spec §6).
@@ -60,7 +63,7 @@ export default async function RestoreRunPage({ params, searchParams }: { params:
   }
 
   const { run, operationRun, backupSet } = detail;
-  const latest = await getLatestRelevantRestoreRun(run.tenantId);
+  const latest = await getLatestRelevantRestoreRun(run.tenantId, read.db);
   const attention = resolveResultAttention(run, operationRun);
   const results = parseResults(run.results);
   const now = new Date();
@@ -81,6 +84,7 @@ export default async function RestoreRunPage({ params, searchParams }: { params:
         Tenant <strong className="font-semibold">{membership?.tenantName}</strong>
       </PageHeader>
       <div className="space-y-4">
+        <DataAsOf read={read} />
         <RunNotices
           isDryRun={run.isDryRun}
           archived={run.archivedAt !== null}

@@ -1,8 +1,11 @@
 /** GET /api/tenants/{tenantId}/recovery-evidence → the §4 recovery evidence summary. */
-import { handleApi } from "@/server/api/respond";
+import { handleReadApi } from "@/server/api/respond";
 import { memberAssessment } from "@/server/api/tenant-evidence";
 
 export async function GET(request: Request, { params }: { params: Promise<{ tenantId: string }> }) {
   // A viewer still gets the summary; only the action is disabled (with its helper text).
-  return handleApi(async () => (await memberAssessment(request, params)).evidence);
+  return handleReadApi(async () => {
+    const a = await memberAssessment(request, params);
+    return { body: a.evidence, read: a.read };
+  });
 }

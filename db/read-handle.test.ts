@@ -22,8 +22,9 @@ const status = (over: Partial<ReplicaStatus>): ReplicaStatus => ({
 describe("lagFromStatus", () => {
   it.each([
     ["a streaming replica that replayed all it received is current, however old its last commit", {}, 0],
-    ["paused: as far behind as its last replayed commit", { paused: true }, 60_000],
-    ["paused with nothing replayed since start: unknown", { paused: true, replayAt: null }, null],
+    ["paused: never read, however recent its last replayed commit", { paused: true, replayAt: new Date(T - 100) }, null],
+    ["paused and not caught up: never read", { paused: true, caughtUp: false }, null],
+    ["nothing replayed since start and not caught up: unknown", { caughtUp: false, replayAt: null }, null],
     ["not caught up: by the last replayed commit", { caughtUp: false, replayAt: new Date(T - 2_000) }, 2_000],
     ["receiver not streaming (cut off from the primary): by the last replayed commit", { streaming: false }, 60_000],
     ["a server not in recovery is a primary", { inRecovery: false, paused: true, replayAt: null }, 0],
@@ -103,9 +104,10 @@ describe(`read router (${databaseKind()})`, () => {
     expect(calls).toBe(2);
   });
 
-  it("a paused replica behind the bound, an unreachable one and a hanging one send reads to the primary", async () => {
+  it("a paused replica, one behind the bound, an unreachable one and a hanging one send reads to the primary", async () => {
     const cases: Array<() => Promise<ReplicaStatus>> = [
-      async () => status({ paused: true, replayAt: new Date(Date.now() - 6_000), serverNow: new Date() }),
+      async () => status({ paused: true, replayAt: new Date(Date.now() - 100), serverNow: new Date() }),
+      async () => status({ caughtUp: false, replayAt: new Date(Date.now() - 6_000), serverNow: new Date() }),
       async () => Promise.reject(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" })),
       () => new Promise(() => {}),
     ];

@@ -41,14 +41,17 @@ export interface LagReading {
 }
 
 /**
- * The replica's lag from its status. A paused replica, or one whose receiver is not streaming, is as far
- * behind as its last replayed commit, however idle the primary: `pg_last_xact_replay_timestamp()` alone
- * would call an idle-but-current replica lagging, so a streaming replica that has replayed all it received
- * counts as current. A server not in recovery is a primary (e.g. a promoted replica): lag 0.
+ * The replica's lag from its status. `pg_last_xact_replay_timestamp()` alone would call an idle-but-current
+ * replica lagging (the primary commits nothing, the timestamp ages), so a streaming replica that has
+ * replayed all it received counts as current. One whose receiver is not streaming is as far behind as its
+ * last replayed commit. A paused replica is not read at all (null): its lag only grows from the moment of
+ * the pause, and a write made a second after the pause must not be hidden behind a replay timestamp that
+ * is still within the bound. A server not in recovery is a primary (e.g. a promoted replica): lag 0.
  */
 export function lagFromStatus(s: ReplicaStatus): number | null {
   if (!s.inRecovery) return 0;
-  if (s.caughtUp && s.streaming && !s.paused) return 0;
+  if (s.paused) return null;
+  if (s.caughtUp && s.streaming) return 0;
   if (!s.replayAt) return null;
   return Math.max(0, s.serverNow.getTime() - s.replayAt.getTime());
 }

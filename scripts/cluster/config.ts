@@ -1,0 +1,54 @@
+/**
+ * Where the local cluster lives: loopback ports and one state directory (`.data/cluster` unless
+ * CLUSTER_DIR says otherwise). Everything `npm run cluster` starts is recorded in `state.json` there, so
+ * `npm run cluster -- --stop` stops exactly that.
+ */
+import path from "node:path";
+
+const num = (name: string, fallback: number) => {
+  const v = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(v) || v <= 0 || v > 65535) throw new Error(`${name} must be a port number`);
+  return v;
+};
+
+export interface ClusterConfig {
+  dir: string;
+  lbPort: number;
+  appPorts: number[];
+  primaryPort: number;
+  replicaPort: number;
+  database: string;
+  pgBin: string;
+}
+
+export function clusterConfig(): ClusterConfig {
+  const appPorts = (process.env.CLUSTER_APP_PORTS ?? "3610,3611").split(",").map((p) => Number(p.trim()));
+  if (appPorts.length < 1 || appPorts.some((p) => !Number.isInteger(p) || p <= 0)) throw new Error("CLUSTER_APP_PORTS must be a comma-separated list of ports");
+  return {
+    dir: path.resolve(process.env.CLUSTER_DIR ?? ".data/cluster"),
+    lbPort: num("CLUSTER_PORT", 3600),
+    appPorts,
+    primaryPort: num("CLUSTER_PG_PRIMARY_PORT", 5441),
+    replicaPort: num("CLUSTER_PG_REPLICA_PORT", 5442),
+    database: "recovery_posture",
+    pgBin: process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin",
+  };
+}
+
+/** The app's connection strings (the `rp` role; the throwaway clusters trust loopback connections). */
+export const primaryUrl = (c: ClusterConfig) => `postgres://rp:rp@127.0.0.1:${c.primaryPort}/${c.database}`;
+export const replicaUrl = (c: ClusterConfig) => `postgres://rp:rp@127.0.0.1:${c.replicaPort}/${c.database}`;
+/** Superuser connections, for pausing replay and other operator actions. */
+export const adminUrl = (c: ClusterConfig, port: number) => `postgres://postgres@127.0.0.1:${port}/${c.database}`;
+export const lbUrl = (c: ClusterConfig) => `http://127.0.0.1:${c.lbPort}`;
+
+export interface ClusterState {
+  startedAt: string;
+  config: ClusterConfig;
+  /** App processes by port: pid of each process group leader. */
+  apps: Record<string, number>;
+  nginx: { conf: string; pidFile: string } | null;
+  pg: { primary: string | null; replica: string | null };
+}
+
+export const statePath = (c: ClusterConfig) => path.join(c.dir, "state.json");

@@ -3,6 +3,7 @@
  * CLUSTER_DIR says otherwise). Everything `npm run cluster` starts is recorded in `state.json` there, so
  * `npm run cluster -- --stop` stops exactly that.
  */
+import fs from "node:fs";
 import path from "node:path";
 
 const num = (name: string, fallback: number) => {
@@ -10,6 +11,13 @@ const num = (name: string, fallback: number) => {
   if (!Number.isInteger(v) || v <= 0 || v > 65535) throw new Error(`${name} must be a port number`);
   return v;
 };
+
+/** PostgreSQL's server binaries: 15 as on this machine, else the newest Debian-packaged version. */
+function defaultPgBin(): string {
+  if (fs.existsSync("/usr/lib/postgresql/15/bin/initdb")) return "/usr/lib/postgresql/15/bin";
+  const versions = fs.existsSync("/usr/lib/postgresql") ? fs.readdirSync("/usr/lib/postgresql").sort((a, b) => Number(a) - Number(b)) : [];
+  return versions.length ? `/usr/lib/postgresql/${versions.at(-1)}/bin` : "/usr/lib/postgresql/15/bin";
+}
 
 export interface ClusterConfig {
   dir: string;
@@ -31,7 +39,7 @@ export function clusterConfig(): ClusterConfig {
     primaryPort: num("CLUSTER_PG_PRIMARY_PORT", 5441),
     replicaPort: num("CLUSTER_PG_REPLICA_PORT", 5442),
     database: "recovery_posture",
-    pgBin: process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin",
+    pgBin: process.env.PG_BIN ?? defaultPgBin(),
   };
 }
 

@@ -80,9 +80,10 @@ export function stopNginx(n: { conf: string; pidFile: string }): void {
   }
 }
 
+/** The pid on the first line of a pid file (nginx.pid, PostgreSQL's postmaster.pid), or null. */
 export function readPid(file: string): number | null {
   try {
-    const pid = Number(fs.readFileSync(file, "utf8").trim());
+    const pid = Number(fs.readFileSync(file, "utf8").split("\n")[0]!.trim());
     return Number.isInteger(pid) && pid > 0 ? pid : null;
   } catch {
     return null;

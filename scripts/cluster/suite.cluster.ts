@@ -160,8 +160,10 @@ describe("replica lag never makes a surface more positive than the primary", () 
       // Read-your-writes: the ingest response is the primary's, after the write.
       expect(failed.json.attention.state).toBe("failed");
       expect(failed.json.evidence).toMatchObject({ overviewState: "weakened", latestRelevantRestoreRunId: failed.id });
-      const { doneAt, last } = await untilAllShow(failed.id, failed.writeAt, CHECK_MS + SLACK_MS);
+      const { rounds, doneAt, last } = await untilAllShow(failed.id, failed.writeAt, CHECK_MS + SLACK_MS);
       expect(doneAt - failed.writeAt).toBeLessThanOrEqual(CHECK_MS + SLACK_MS);
+      const stale = rounds.flat().filter((s) => !s.shows);
+      console.log(`[cluster] paused replica: every surface showed the failure from the primary ${doneAt - failed.writeAt} ms after the write; ${stale.length} earlier answers from the replica, as of ≤ ${stale.length ? new Date(Math.max(...stale.map((s) => s.answer.asOf!))).toISOString() : "-"} (write at ${new Date(failed.writeAt).toISOString()})`);
       expect(last.every((s) => s.answer.source === "primary")).toBe(true);
       // The replica really is behind: the failed run is not there.
       const onReplica = await withAdmin(state.config, "replica", (sql) => sql`select count(*)::int as n from restore_runs where id = ${failed.id}`);
@@ -191,7 +193,9 @@ describe("replica lag never makes a surface more positive than the primary", () 
       const { rounds, doneAt, last } = await untilAllShow(failed.id, failed.writeAt, BOUND_MS + CHECK_MS + SLACK_MS);
       expect(doneAt - failed.writeAt).toBeLessThan(15_000);
       expect(last.every((s) => s.answer.source === "primary")).toBe(true);
-      console.log(`[cluster] lagging replica: ${rounds.length} rounds; stale replica answers ${rounds.flat().filter((s) => !s.shows).length}, all before the bound`);
+      const stale = rounds.flat().filter((s) => !s.shows);
+      const maxAge = Math.max(0, ...stale.map((s) => s.answer.at - s.answer.asOf!));
+      console.log(`[cluster] lagging replica: every surface showed the failure from the primary ${doneAt - failed.writeAt} ms after the write; ${stale.length} earlier answers from the replica, the oldest ${maxAge} ms behind when served (bound ${BOUND_MS} ms)`);
     } finally {
       await withAdmin(state.config, "replica", async (sql) => {
         await sql`alter system reset recovery_min_apply_delay`;

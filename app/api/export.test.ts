@@ -39,6 +39,9 @@ describe(`fleet export (${databaseKind()})`, () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="fleet-\d{4}-\d{2}-\d{2}\.csv"$/);
+    // The rows' "as of" instant and source (no replica in the tests: the primary, as of the request).
+    expect(Date.parse(response.headers.get("x-data-as-of") ?? "")).toBeLessThanOrEqual(Date.now());
+    expect(response.headers.get("x-data-source")).toBe("primary");
     const text = await response.text();
     expect(text).toMatch(/\r\n$/);
     const records = csv(text);

@@ -240,10 +240,13 @@ describe("one app process SIGKILLed under load", () => {
     let writes = 0;
     const writer = (async () => {
       for (let i = 0; i < 16; i++) {
+        // Deliveries in flight at the kill: the receiver leaves them hanging from just before it.
+        if (i === 4) receiver.mode = "hang";
         if (i === 5) {
           inFlightAtKill = inFlight;
           signalGroup(victim, "SIGKILL");
         }
+        if (i === 8) receiver.mode = "ok";
         const id = nextRunId++;
         const at = new Date().toISOString();
         const status = i % 2 === 0 ? "failed" : "completed";
@@ -275,6 +278,11 @@ describe("one app process SIGKILLed under load", () => {
     expect(ids.length).toBeGreaterThanOrEqual(16 - failures.length);
     expect(receiver.ids()).toStrictEqual(new Set(ids));
     expect(receiver.received.every((r) => r.verified)).toBe(true);
+    // Requests left hanging came again, under the same webhook-id (at least once, §13).
+    const hung = receiver.received.filter((r) => r.answered === null).map((r) => r.webhookId);
+    expect(hung.length).toBeGreaterThan(0);
+    for (const id of hung) expect(receiver.received.some((r) => r.webhookId === id && r.answered === 204)).toBe(true);
+    console.log(`[cluster] webhooks: ${ids.length} events, ${receiver.received.length} requests, ${hung.length} left hanging at the kill and sent again`);
 
     // The killed process rejoins.
     state.apps[victimPort!] = startApp(state.config, Number(victimPort));

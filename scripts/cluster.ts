@@ -25,7 +25,7 @@ if (args.includes("--stop")) {
   Demo ingest key for the first demo tenant: ${key}
   Pause the replica:   psql postgres://postgres@127.0.0.1:${c.replicaPort}/postgres -c 'select pg_wal_replay_pause()'
   Resume it:           psql postgres://postgres@127.0.0.1:${c.replicaPort}/postgres -c 'select pg_wal_replay_resume()'
-  Logs: ${c.dir}/app-<port>.log, ${c.dir}/nginx/, ${c.dir}/pg-*/server.log
+  Logs: ${c.dir}/app-<port>.log, ${c.dir}/nginx/, ${c.pgDir}/pg-*/server.log
   Stop everything:     npm run cluster -- --stop
 `);
   } catch (e) {

@@ -46,6 +46,13 @@ export async function startCluster(opts: StartOptions = {}): Promise<{ state: Cl
   save(state);
 
   log(`PostgreSQL primary on 127.0.0.1:${c.primaryPort}`);
+  for (const which of ["primary", "replica"] as const) {
+    if (fs.existsSync(`${pgDataDir(c, which)}/postmaster.pid`)) {
+      // Not recorded in this state (so not ours to stop or wipe): say so and record nothing to stop.
+      fs.rmSync(statePath(c), { force: true });
+      throw new Error(`PostgreSQL is running in ${pgDataDir(c, which)} (a cluster started from another directory?): stop that one first`);
+    }
+  }
   state.pg.primary = pgDataDir(c, "primary");
   save(state);
   startPrimary(c);
@@ -101,6 +108,11 @@ export async function stopCluster(log: (m: string) => void = (m) => console.log(
       log(`  ${(e as Error).message}`);
     }
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+  try {
+    fs.rmdirSync(s.config.pgDir);
+  } catch {
+    /* not empty (something else put files there) or already gone */
   }
   fs.rmSync(statePath(c), { force: true });
   return true;

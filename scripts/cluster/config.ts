@@ -4,6 +4,7 @@
  * `npm run cluster -- --stop` stops exactly that.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 const num = (name: string, fallback: number) => {
@@ -21,6 +22,12 @@ function defaultPgBin(): string {
 
 export interface ClusterConfig {
   dir: string;
+  /**
+   * Where the PostgreSQL data directories go: outside the checkout (by default the system's temporary
+   * directory), because the server runs as the `postgres` user, who may not reach into a checkout under
+   * a private home directory.
+   */
+  pgDir: string;
   lbPort: number;
   appPorts: number[];
   primaryPort: number;
@@ -32,11 +39,13 @@ export interface ClusterConfig {
 export function clusterConfig(): ClusterConfig {
   const appPorts = (process.env.CLUSTER_APP_PORTS ?? "3610,3611").split(",").map((p) => Number(p.trim()));
   if (appPorts.length < 1 || appPorts.some((p) => !Number.isInteger(p) || p <= 0)) throw new Error("CLUSTER_APP_PORTS must be a comma-separated list of ports");
+  const primaryPort = num("CLUSTER_PG_PRIMARY_PORT", 5441);
   return {
     dir: path.resolve(process.env.CLUSTER_DIR ?? ".data/cluster"),
+    pgDir: path.resolve(process.env.CLUSTER_PG_DIR ?? path.join(os.tmpdir(), `rp-cluster-${primaryPort}`)),
     lbPort: num("CLUSTER_PORT", 3600),
     appPorts,
-    primaryPort: num("CLUSTER_PG_PRIMARY_PORT", 5441),
+    primaryPort,
     replicaPort: num("CLUSTER_PG_REPLICA_PORT", 5442),
     database: "recovery_posture",
     pgBin: process.env.PG_BIN ?? defaultPgBin(),

@@ -20,7 +20,15 @@ function pg(c: ClusterConfig, bin: string, args: string[], what: string): string
   return r.stdout;
 }
 
+/** A data directory with a postmaster.pid belongs to a running (or crashed) server: never wipe it. */
+function refuseRunning(dir: string) {
+  if (fs.existsSync(path.join(dir, "postmaster.pid"))) {
+    throw new Error(`PostgreSQL is running in ${dir} (another cluster on these ports?): stop it first (npm run cluster -- --stop)`);
+  }
+}
+
 function ownedDir(dir: string) {
+  fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 0o755 });
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (asRoot) spawnSync("chown", ["postgres:postgres", dir]);
 }
@@ -39,11 +47,12 @@ shared_buffers = 64MB
 `;
 
 export function pgDataDir(c: ClusterConfig, which: "primary" | "replica") {
-  return path.join(c.dir, `pg-${which}`);
+  return path.join(c.pgDir, `pg-${which}`);
 }
 
 export function startPrimary(c: ClusterConfig): string {
   const dir = pgDataDir(c, "primary");
+  refuseRunning(dir);
   fs.rmSync(dir, { recursive: true, force: true });
   ownedDir(dir);
   // Trust on loopback only: a throwaway cluster for this machine, never exposed.
@@ -68,6 +77,7 @@ export async function createAppDatabase(c: ClusterConfig): Promise<void> {
 
 export function startReplica(c: ClusterConfig): string {
   const dir = pgDataDir(c, "replica");
+  refuseRunning(dir);
   fs.rmSync(dir, { recursive: true, force: true });
   ownedDir(dir);
   pg(c, "pg_basebackup", ["-h", "127.0.0.1", "-p", String(c.primaryPort), "-U", "postgres", "-D", dir, "-R", "-X", "stream", "-c", "fast"], "pg_basebackup (replica)");
@@ -75,6 +85,11 @@ export function startReplica(c: ClusterConfig): string {
   if (asRoot) spawnSync("chown", ["-R", "postgres:postgres", dir]);
   pg(c, "pg_ctl", ["-D", dir, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "start"], "starting the replica");
   return dir;
+}
+
+/** Starts an initdb'd directory again (after stopPostgres), e.g. a replica stopped by a test. */
+export function restartPostgres(c: ClusterConfig, dir: string): void {
+  pg(c, "pg_ctl", ["-D", dir, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "start"], `starting PostgreSQL in ${dir}`);
 }
 
 export function stopPostgres(c: ClusterConfig, dir: string): void {

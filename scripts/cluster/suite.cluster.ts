@@ -15,7 +15,7 @@ import { alive, signalGroup, startApp, waitForHttp } from "./apps";
 import { get, ingest, signIn, type Answer } from "./client";
 import { readState } from "./cluster";
 import { lbUrl, primaryUrl, statePath, type ClusterState } from "./config";
-import { withAdmin } from "./postgres";
+import { restartPostgres, stopPostgres, withAdmin } from "./postgres";
 import fs from "node:fs";
 
 const BOUND_MS = Number(process.env.REPLICA_MAX_LAG_MS ?? 5_000);
@@ -74,8 +74,15 @@ async function surfaces(id: number): Promise<Array<{ name: string; answer: Answe
     get(`${base}/restore-runs`, operator),
     get(`${base}/fleet`, operator),
   ]);
-  const ev = JSON.parse(evidence.text);
-  const row = (JSON.parse(fleet.text).tenants as any[]).find((t) => t.tenantId === northwind);
+  const json = (a: Answer): any => {
+    try {
+      return JSON.parse(a.text);
+    } catch {
+      return null;
+    }
+  };
+  const ev = json(evidence) ?? {};
+  const row = ((json(fleet)?.tenants ?? []) as any[]).find((t) => t.tenantId === northwind);
   return [
     { name: "evidence API", answer: evidence, shows: ev.latestRelevantRestoreRunId === id },
     { name: "fleet API", answer: fleet, shows: row?.latestRelevantRestoreRunId === id },
@@ -202,6 +209,32 @@ describe("replica lag never makes a surface more positive than the primary", () 
         await sql`select pg_reload_conf()`;
       });
     }
+  });
+});
+
+describe("replica stopped", () => {
+  it("answers are the primary's within the check interval; none before is a calm claim (200 with its 'as of', or 503)", async () => {
+    const run = await writeRun("failed");
+    await untilReplicaServes(run.id);
+    const stoppedAt = Date.now();
+    stopPostgres(state.config, state.pg.replica!);
+    try {
+      const seen: number[] = [];
+      for (;;) {
+        const round = await surfaces(run.id);
+        for (const s of round) {
+          seen.push(s.answer.status);
+          expect([200, 503], s.name).toContain(s.answer.status);
+          if (s.answer.status === 200) expect({ n: s.name, shows: s.shows }).toEqual({ n: s.name, shows: true });
+        }
+        if (round.every((s) => s.answer.status === 200 && s.answer.source === "primary")) break;
+        if (Date.now() - stoppedAt > CHECK_MS + SLACK_MS + 2_000) throw new Error(`still not all from the primary: ${round.map((s) => `${s.name} ${s.answer.status} ${s.answer.source}`)}`);
+      }
+      console.log(`[cluster] replica stopped: all surfaces from the primary ${Date.now() - stoppedAt} ms later; ${seen.filter((x) => x === 503).length} answers 503 before`);
+    } finally {
+      restartPostgres(state.config, state.pg.replica!);
+    }
+    await untilReplicaServes(run.id);
   });
 });
 

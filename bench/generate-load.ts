@@ -127,7 +127,7 @@ async function main(): Promise<number> {
     `Wrote ${report.tenants.toLocaleString("en")} tenants, ${report.backupSets.toLocaleString("en")} backup sets, ` +
       `${report.operationRuns.toLocaleString("en")} operation runs, ${report.restoreRuns.toLocaleString("en")} restore runs ` +
       `(${report.archivedRuns.toLocaleString("en")} archived) in ${s(report.ms.total)}s ` +
-      `[setup ${s(report.ms.setup)}s, history ${s(report.ms.history)}s (restore_runs COPY ${s(report.ms.restoreRunCopy)}s), indexes ${s(report.ms.indexes)}s, ` +
+      `[setup ${s(report.ms.setup)}s, history ${s(report.ms.history)}s (restore_runs COPY ${s(report.ms.restoreRunCopy)}s), indexes ${s(report.ms.indexes)}s, projection ${s(report.ms.projection)}s, ` +
       `verify ${s(report.ms.verify)}s, vacuum analyze ${s(report.ms.vacuumAnalyze)}s].`,
   );
   console.error(`Attention mix: ${Object.entries(report.attention).map(([k, v]) => `${k} ${v.toLocaleString("en")}`).join(", ")}.`);

@@ -9,10 +9,15 @@
  * the total is always exactly N × M. Prints a progress bar on stderr and the
  * load rate at the end; --json also prints the report as one JSON line on stdout (the bench reads it).
  */
-import { closeDb, dbReady, getDb } from "../db/client";
-import { BENCH_SAMPLE_USER, BENCH_USER, generateLoad, type LoadProgress } from "./load/generate";
-import { migrateDb } from "../db/migrate";
 import { describeDatabase } from "../lib/env";
+import { allowServerModules } from "../scripts/server-modules";
+import type { LoadProgress } from "./load/generate";
+
+// The load writes the fleet projection with the server's query modules' statement.
+allowServerModules();
+const { closeDb, dbReady, getDb } = await import("../db/client");
+const { BENCH_SAMPLE_USER, BENCH_USER, generateLoad } = await import("./load/generate");
+const { migrateDb } = await import("../db/migrate");
 
 const USAGE =
   "Usage: npm run db:generate-load -- --tenants N --runs-per-tenant M [--seed S] [--now ISO-8601] [--uniform] [--replace] [--fk-checks] [--no-vacuum] [--json]";

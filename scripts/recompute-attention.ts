@@ -1,7 +1,10 @@
-import { closeDb, getDb } from "../db/client";
-import { recomputeAttentionStates } from "../db/import/recompute-attention";
-import { migrateDb } from "../db/migrate";
 import { describeDatabase } from "../lib/env";
+import { allowServerModules } from "./server-modules";
+
+allowServerModules();
+const { closeDb, getDb } = await import("../db/client");
+const { recomputeAttentionStates } = await import("../db/import/recompute-attention");
+const { migrateDb } = await import("../db/migrate");
 
 /** `npm run db:recompute-attention`: rewrites the stored attention_state of every restore run (decision 0003). */
 async function main() {

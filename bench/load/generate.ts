@@ -8,7 +8,6 @@ import { hashPassword } from "better-auth/crypto";
 import { sql } from "drizzle-orm";
 import { emptyDatasetTables, resetSequence } from "../../db/import/importer";
 import { rowsOf, type Database } from "../../db/client";
-import { refreshAllTenantEvidenceSql } from "../../db/write/tenant-evidence";
 import { LineBuffer, openCopySink, copyTime, copyValue } from "./copy-sink";
 import { planHistory, type RestoreRunRow } from "./history";
 
@@ -258,7 +257,9 @@ export async function generateLoad(db: Database, opts: GenerateLoadOptions): Pro
     for (const index of indexes) await sink.execute(index.definition);
     ms.indexes = performance.now() - indexStart;
     // The fleet projection of every tenant, in this transaction, by the one projection writer's statement.
+    // (Imported here: the bench tools import this module for BENCH_USER without the server-only modules.)
     const projectionStart = performance.now();
+    const { refreshAllTenantEvidenceSql } = await import("../../db/write/tenant-evidence");
     await sink.execute(refreshAllTenantEvidenceSql(db, { onlyMissing: false }));
     ms.projection = performance.now() - projectionStart;
     if (opts.skipForeignKeyTriggers) await sink.execute("set local session_replication_role = origin");

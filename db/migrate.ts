@@ -5,8 +5,10 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { env } from "../lib/env";
-import { databaseKind, dbReady, getDb } from "./client";
+import { databaseKind, dbReady, getDb, type Database } from "./client";
 import { CONNECT_TIMEOUT_SECONDS } from "./fail-fast";
+import * as schema from "./schema";
+import { refreshAllTenantEvidence } from "./write/tenant-evidence";
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
@@ -39,6 +41,7 @@ async function migrateOnce(folder: string): Promise<void> {
   if (databaseKind() !== "postgres") {
     await dbReady();
     await migratePglite(getDb() as never, { migrationsFolder: folder });
+    await backfill(getDb());
     return;
   }
   const client = postgres(env.DATABASE_URL!, {
@@ -50,9 +53,17 @@ async function migrateOnce(folder: string): Promise<void> {
   });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-    await migratePostgres(drizzlePostgres(client), { migrationsFolder: folder });
+    const locked = drizzlePostgres(client, { schema }) as unknown as Database;
+    await migratePostgres(locked as never, { migrationsFolder: folder });
+    // Still under the lock: two processes starting together must not both fill in missing projections.
+    await backfill(locked);
     await client`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
   } finally {
     await client.end({ timeout: 5 });
   }
+}
+
+/** Tenants stored before the fleet projection existed (migration 0009) get theirs; a no-op afterwards. */
+async function backfill(db: Database): Promise<void> {
+  await db.transaction((tx) => refreshAllTenantEvidence(tx, { onlyMissing: true }));
 }

@@ -5,7 +5,7 @@
  * every write never come here: they use `getDb()` (the primary), so a writer reads its own writes.
  *
  * The lag is read from the replica at most once per REPLICA_LAG_CHECK_MS per process (one tiny statement),
- * never once per request. Decision record: docs/decisions/0017-cluster-read-replica.md.
+ * never once per request. Decision record: docs/decisions/0018-cluster-read-replica.md.
  */
 import { sql } from "drizzle-orm";
 import { env } from "../lib/env";

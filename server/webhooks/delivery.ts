@@ -102,17 +102,26 @@ async function record(db: Database, c: Claimed, r: { status: number | null; ok: 
       values (${c.id}, ${new Date(startedAt).toISOString()}, ${r.status}, ${r.ok}, ${r.error}, ${Math.round(now - startedAt)})`);
     if (r.ok) {
       await tx.execute(sql`update webhook_deliveries set status = 'delivered', delivered_at = now() where id = ${c.id} and status = 'pending'`);
-      // The endpoint answers again: what waits in backoff for it is due now (rows under a claim's lease,
-      // i.e. in flight elsewhere, are left alone).
-      await tx.execute(sql`update webhook_deliveries set next_attempt_at = now()
-        where endpoint_id = ${c.endpointId} and status = 'pending'
-          and next_attempt_at > now() + make_interval(secs => ${(opts.leaseMs ?? 60_000) / 1000})`);
+      await releaseBackoff(tx, c.endpointId, opts.leaseMs ?? 60_000);
     } else if (givingUp) {
       await tx.execute(sql`update webhook_deliveries set status = 'failed' where id = ${c.id} and status = 'pending'`);
     } else {
       await tx.execute(sql`update webhook_deliveries set next_attempt_at = ${next.toISOString()} where id = ${c.id} and status = 'pending'`);
     }
   });
+}
+
+/**
+ * The endpoint answers again: what waits in backoff for it is due now. Rows under a claim's lease (in
+ * flight in another worker) are left alone. The comparison uses `clock_timestamp()`, not `now()`: `now()`
+ * is when this transaction began, and a claim committed after that (by another process, `now() + lease`
+ * of its own, later statement) would look like backoff and be made due — and sent twice at once. Found by
+ * two worker processes under load (scripts/two-workers.test.ts: 40 requests for 30 events).
+ */
+export async function releaseBackoff(tx: Pick<Database, "execute">, endpointId: number, leaseMs: number): Promise<void> {
+  await tx.execute(sql`update webhook_deliveries set next_attempt_at = now()
+    where endpoint_id = ${endpointId} and status = 'pending'
+      and next_attempt_at > clock_timestamp() + make_interval(secs => ${leaseMs / 1000})`);
 }
 
 /** One round: claim up to `batch` due deliveries and attempt them concurrently. Returns how many were claimed. */

@@ -9,9 +9,9 @@ import { rowsOf, type Database } from "@/db/client";
 import { importDataset, parseDataset } from "@/db/import/importer";
 import { createWebhookEndpoint, listRecentDeliveries, revokeWebhookEndpoint } from "@/db/queries/webhooks";
 import { writeEvidence } from "@/db/write/evidence-writer";
-import { closeDb, resetTestDb } from "@/test/db";
+import { closeDb, databaseKind, resetTestDb } from "@/test/db";
 import { WebhookReceiver } from "@/test/webhook-receiver";
-import { claimDueDeliveries, retryDelayMs } from "./delivery";
+import { claimDueDeliveries, releaseBackoff, retryDelayMs } from "./delivery";
 import { checkWebhookTarget, WebhookTargetError } from "./targets";
 import { startWebhookWorker, sweepTimeDrivenChanges, type RunningWorker } from "./worker";
 
@@ -141,6 +141,30 @@ describe("delivery", () => {
     expect(ids.length).toBe(6);
     // Claimed rows are leased: nothing of them is due again until the lease ends.
     expect((await claimDueDeliveries(db, 10, 60_000)).filter((c) => ids.includes(c.id))).toHaveLength(0);
+  });
+
+  it("a success elsewhere never makes a delivery that another worker claimed after that transaction began due again", async () => {
+    const { tenantId, endpointId } = await tenantWithEndpoint("http://127.0.0.1:9/never");
+    await writeRun(tenantId, "failed");
+    const leaseMs = 60_000;
+    const stillLeased = async (ids: number[]) => (await claimDueDeliveries(db, 10, leaseMs)).filter((c) => ids.includes(c.id)).length === 0;
+    if (databaseKind() === "postgres") {
+      // The recording worker's transaction begins; another worker claims (on another connection) after that.
+      let claimedIds: number[] = [];
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`select now()`);
+        await new Promise((r) => setTimeout(r, 50));
+        claimedIds = (await claimDueDeliveries(db, 10, leaseMs)).map((c) => c.id);
+        expect(claimedIds.length).toBe(1);
+        await releaseBackoff(tx, endpointId, leaseMs);
+      });
+      expect(await stillLeased(claimedIds)).toBe(true);
+    } else {
+      const claimedIds = (await claimDueDeliveries(db, 10, leaseMs)).map((c) => c.id);
+      expect(claimedIds.length).toBe(1);
+      await db.transaction((tx) => releaseBackoff(tx, endpointId, leaseMs));
+      expect(await stillLeased(claimedIds)).toBe(true);
+    }
   });
 
   it("backs off exponentially, capped at 10 minutes, for at least 24 hours by default", async () => {

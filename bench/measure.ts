@@ -7,6 +7,7 @@ import { ENDPOINT_LABELS, type EndpointId, type Options, type PersonaName, ROOT,
 import { log, percentile, prng, round } from "./util";
 import { CpuWindow, MemoryPoller } from "./meters";
 import { type Target } from "./targets";
+import { type PageBytes } from "./bytes";
 
 export interface Measurement {
   persona: PersonaName | null;
@@ -33,6 +34,8 @@ export interface Measurement {
   databaseCpuMsPerRequest: number;
   /** ≈ SQL statements per request, from pg_stat_database (see `transactions`). */
   statementsPerRequest: number;
+  /** Pages only: what the document and its RSC payload weigh (bench/bytes.ts). */
+  bytes?: PageBytes;
 }
 
 export async function cannon(base: string, targets: Target[], seconds: number, connections: number, seed: number) {

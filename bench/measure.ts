@@ -133,7 +133,7 @@ export interface LoadCpu {
 
 /** Runs the load generator in its own process group, accounting the machine's CPU while it runs. */
 export async function generate(size: SizeSpec, databaseUrl: string): Promise<{ load: LoadReport; loadCpu: LoadCpu }> {
-  const args = ["tsx", "bench/generate-load.ts", "--tenants", String(size.tenants), "--runs-per-tenant", String(size.runsPerTenant), "--seed", "1", "--json"];
+  const args = ["tsx", "--conditions=react-server", "bench/generate-load.ts", "--tenants", String(size.tenants), "--runs-per-tenant", String(size.runsPerTenant), "--seed", "1", "--json"];
   const child = spawn("npx", args, { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const cpu = new CpuWindow(child.pid!, size.database, true);
   let stdout = "";

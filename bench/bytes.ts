@@ -20,7 +20,8 @@ export interface PageBytes {
   documentAt25Rows: number;
 }
 
-const INLINE_RSC = /<script>self\.__next_f\.push\([\s\S]*?\)<\/script>/g;
+// `<script nonce="…">self.__next_f.push([1,"…"])</script>` (and the first one, which creates the array).
+const INLINE_RSC = /<script\b[^>]*>\(?self\.__next_f[\s\S]*?<\/script>/g;
 
 export function inlineRscBytes(html: string): number {
   let n = 0;
@@ -29,7 +30,8 @@ export function inlineRscBytes(html: string): number {
 }
 
 export function tableRows(html: string): number {
-  return html.match(/>Run #\d+</g)?.length ?? 0;
+  // React separates the two text parts of "Run #{id}" with an empty comment.
+  return html.match(/>Run #(?:<!-- -->)?\d+</g)?.length ?? 0;
 }
 
 export async function pageBytes(base: string, targets: Target[], samples = 5): Promise<PageBytes> {

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Card, ClaimBoundary } from "@/components/ui/card";
 import { patternClass, type Pattern } from "@/components/ui/patterns";
 import { PICTURE_TONE_COLORS } from "@/components/ui/tones";
@@ -25,14 +24,15 @@ function StripRow<C extends string>({ spec, cells }: { spec: StripRowSpec<C>; ce
         {cells.map((cell, i) => {
           const text = stripCellText(cell, spec.order, spec.labels, spec.noun, spec.latestMark);
           const look = cell.worst === null ? "pattern-empty" : `${PICTURE_TONE_COLORS[spec.tone(cell.worst)]} ${patternClass(spec.pattern(cell.worst))}`;
-          const className = `strip-cell rounded-[2px] ${look}${cell.latest ? " strip-latest" : ""}${i % 30 >= 15 ? " strip-tip-end" : ""}`;
+          const className = `strip-cell ${look}${cell.latest ? " strip-latest" : ""}${i % 30 >= 15 ? " strip-tip-end" : ""}`;
           const tip = <span className="strip-tip">{text}</span>;
           return (
             <li key={cell.day} data-day={cell.day}>
+              {/* A plain link: 270 cells need no client router or viewport prefetch (issue 14, page cost). */}
               {cell.linkId !== null && spec.href ? (
-                <Link href={spec.href(cell.linkId)} className={className}>
+                <a href={spec.href(cell.linkId)} className={className}>
                   {tip}
-                </Link>
+                </a>
               ) : (
                 <span tabIndex={0} className={className}>
                   {tip}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { BACKUP_POSTURE_TONES, freshnessTone, overviewTone, SEVERITY_TONES } from "@/components/ui/tones";
 import { DateTime } from "@/components/ui/date-time";
@@ -31,30 +30,31 @@ export function FleetTable({
     // One form for the table: each row's Open button submits its own tenantId (a submit button's name and
     // value), so the page carries one server-action form instead of one per row.
     <form action={openTenant} className="overflow-x-auto rounded-md border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+      {/* Cell padding and header weight come from the table (app/globals.css `.fleet-table`), not per cell. */}
+      <table className="fleet-table min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-slate-800">
           <tr>
-            <th scope="col" className="px-3 py-2 font-semibold">Tenant</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Severity</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Needs attention</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Recovery evidence</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Latest relevant restore</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Backup inputs</th>
-            <th scope="col" className="px-3 py-2 font-semibold"><span className="sr-only">Actions</span></th>
+            <th scope="col">Tenant</th>
+            <th scope="col">Severity</th>
+            <th scope="col">Needs attention</th>
+            <th scope="col">Recovery evidence</th>
+            <th scope="col">Latest relevant restore</th>
+            <th scope="col">Backup inputs</th>
+            <th scope="col"><span className="sr-only">Actions</span></th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200">
           {rows.map(({ row, items, canViewRestoreHistory }) => (
             <tr key={row.tenantId} className="align-top">
-              <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">
+              <th scope="row" className="text-left font-medium text-slate-900">
                 {row.name}
                 <span className="block text-xs font-normal text-slate-700">{row.role}</span>
               </th>
-              <td className="px-3 py-2">
+              <td>
                 <Badge tone={SEVERITY_TONES[row.severity]}>{FLEET_COPY.severity[row.severity]}</Badge>
               </td>
-              <td className="px-3 py-2">
+              <td>
                 {items.length === 0 ? (
                   <span className="text-slate-700">Nothing listed</span>
                 ) : (
@@ -68,20 +68,20 @@ export function FleetTable({
                   </ul>
                 )}
               </td>
-              <td className="px-3 py-2">
+              <td>
                 <Badge tone={overviewTone(row.overviewState, row.latestRelevantAttentionState)}>{OVERVIEW_STATE_LABELS[row.overviewState]}</Badge>
               </td>
-              <td className="px-3 py-2">
+              <td>
                 {row.latestRelevantRestoreRunId === null ? (
                   <span className="text-slate-700">{FRESHNESS_COPY.noEvidence}</span>
                 ) : (
                   <div className="space-y-1">
                     <p>
                       {canViewRestoreHistory ? (
-                        <Link href={`/restore-runs/${row.latestRelevantRestoreRunId}`} className={linkClass}
+                        <a href={`/restore-runs/${row.latestRelevantRestoreRunId}`} className={linkClass}
                           aria-label={`Restore run #${row.latestRelevantRestoreRunId} of ${row.name}`}>
                           #{row.latestRelevantRestoreRunId}
-                        </Link>
+                        </a>
                       ) : (
                         <span>#{row.latestRelevantRestoreRunId}</span>
                       )}{" "}
@@ -94,7 +94,7 @@ export function FleetTable({
                   </div>
                 )}
               </td>
-              <td className="px-3 py-2">
+              <td>
                 <div className="space-y-1">
                   <Badge tone={BACKUP_POSTURE_TONES[row.backupPosture]}>{BACKUP_POSTURE_LABELS[row.backupPosture]}</Badge>
                   {row.backupPrimaryReason ? <p>{BACKUP_HEALTH_HEADLINES[row.backupPrimaryReason]}</p> : null}
@@ -103,7 +103,7 @@ export function FleetTable({
                   </p>
                 </div>
               </td>
-              <td className="px-3 py-2">
+              <td>
                 <button type="submit" name="tenantId" value={row.tenantId} className={secondaryButtonClass}
                   aria-label={`Open the dashboard of ${row.name}`}>
                   Open

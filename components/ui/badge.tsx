@@ -13,7 +13,8 @@ export function Badge({
 }) {
   return (
     <span
-      className={`inline-flex items-center ${wrap ? "whitespace-normal sm:whitespace-nowrap" : "whitespace-nowrap"} rounded-full border px-2 py-0.5 text-xs font-medium ${TONE_STYLES[tone].badge}`}
+      // `.badge` / `.badge-wrap`: app/globals.css.
+      className={`badge ${wrap ? "badge-wrap " : ""}${TONE_STYLES[tone].badge}`}
     >
       {children}
     </span>

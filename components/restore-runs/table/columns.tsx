@@ -1,4 +1,4 @@
-import { Badge } from "@/components/ui/badge";
+import { badgeMarkup, html } from "@/components/ui/markup";
 import { formatDateTime } from "@/components/ui/date-time";
 import { LATEST_RELEVANT_RUN_MARKER } from "@/lib/recovery/surface-copy";
 import type { RestoreRunSortKey } from "@/lib/search-params/restore-runs";
@@ -21,50 +21,33 @@ export const columns: { id: string; header: string; sortKey?: SortableColumnId }
   { id: "operation_outcome", header: "Operation outcome" },
 ];
 
-/** Only a class that is there: an absent one would still be carried (as "$undefined") in the RSC data. */
-const cls = (c: string | null) => (c ? { className: c } : {});
-
 /**
- * One row's cells, in the order of `columns`, rendered on the server (issue 14): plain elements styled
- * from the table (app/globals.css `.runs-table`), plain `<a>` links (a row's links need no client router
- * or prefetch), no per-cell wrappers and no per-cell keys, because every element and attribute here is
- * carried twice, in the HTML and in the document's inline RSC data.
+ * One row's cells, in the order of `columns`, as markup (issue 14; components/ui/markup.ts): plain
+ * elements styled from the table (app/globals.css `.runs-table`), plain `<a>` links (a row's links need no
+ * client router or prefetch), no per-cell wrappers. Every value is escaped by `html`.
  */
-export function RunRow({ r }: { r: RestoreRunRowView }) {
+export function runRowMarkup(r: RestoreRunRowView): string {
+  const run =
+    html`<td class="run"><a href="/restore-runs/${r.id}" class="link">Run #${r.id}</a>` +
+    (r.isLatestRelevant ? badgeMarkup("info", LATEST_RELEVANT_RUN_MARKER, true) : "") +
+    (r.archived ? badgeMarkup("neutral", "Archived") : "") +
+    "</td>";
+  const completed = r.completedAt
+    ? html`<td><time datetime="${r.completedAt}">${formatDateTime(r.completedAt) ?? ""}</time><small>${r.completedAge ?? ""}</small></td>`
+    : `<td class="muted">Not completed</td>`;
+  const backupSet = r.backupSet
+    ? html`<td><a href="/backup-sets/${r.backupSet.id}" class="link">#${r.backupSet.id} <span class="font-normal">${r.backupSet.name}</span></a></td>`
+    : `<td class="muted">None linked</td>`;
+  const outcome = r.operationOutcome === null ? `<td class="muted">None linked</td>` : html`<td class="mono">${r.operationOutcome}</td>`;
   return (
-    <tr {...cls(r.isLatestRelevant ? "bg-blue-50/60" : null)}>
-      <td className="run">
-        <a href={`/restore-runs/${r.id}`} className="link">
-          Run #{r.id}
-        </a>
-        {r.isLatestRelevant ? <Badge tone="info" wrap>{LATEST_RELEVANT_RUN_MARKER}</Badge> : null}
-        {r.archived ? <Badge tone="neutral">Archived</Badge> : null}
-      </td>
-      <td>
-        <Badge tone={r.attention.tone} wrap>
-          {r.attention.label}
-        </Badge>
-      </td>
-      <td className="mono">{r.status}</td>
-      {r.completedAt ? (
-        <td>
-          <time dateTime={r.completedAt}>{formatDateTime(r.completedAt)}</time>
-          <small>{r.completedAge}</small>
-        </td>
-      ) : (
-        <td className="muted">Not completed</td>
-      )}
-      <td>{r.isDryRun ? <Badge tone="neutral">Yes</Badge> : "No"}</td>
-      {r.backupSet ? (
-        <td>
-          <a href={`/backup-sets/${r.backupSet.id}`} className="link">
-            #{r.backupSet.id} <span className="font-normal">{r.backupSet.name}</span>
-          </a>
-        </td>
-      ) : (
-        <td className="muted">None linked</td>
-      )}
-      {r.operationOutcome === null ? <td className="muted">None linked</td> : <td className="mono">{r.operationOutcome}</td>}
-    </tr>
+    (r.isLatestRelevant ? `<tr class="bg-blue-50/60">` : "<tr>") +
+    run +
+    `<td>${badgeMarkup(r.attention.tone, r.attention.label, true)}</td>` +
+    html`<td class="mono">${r.status}</td>` +
+    completed +
+    `<td>${r.isDryRun ? badgeMarkup("neutral", "Yes") : "No"}</td>` +
+    backupSet +
+    outcome +
+    "</tr>"
   );
 }

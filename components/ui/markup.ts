@@ -23,5 +23,5 @@ export function dateTimeMarkup(value: Date | string | null | undefined, fallback
   const text = formatDateTime(value);
   if (text === null) return html`<span>${fallback}</span>`;
   const iso = (value instanceof Date ? value : new Date(value as string)).toISOString();
-  return html`<time datetime="${iso}" class="whitespace-nowrap">${text}</time>`;
+  return html`<time dateTime="${iso}" class="whitespace-nowrap">${text}</time>`;
 }

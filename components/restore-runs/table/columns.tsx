@@ -33,7 +33,7 @@ export function runRowMarkup(r: RestoreRunRowView): string {
     (r.archived ? badgeMarkup("neutral", "Archived") : "") +
     "</td>";
   const completed = r.completedAt
-    ? html`<td><time datetime="${r.completedAt}">${formatDateTime(r.completedAt) ?? ""}</time><small>${r.completedAge ?? ""}</small></td>`
+    ? html`<td><time dateTime="${r.completedAt}">${formatDateTime(r.completedAt) ?? ""}</time><small>${r.completedAge ?? ""}</small></td>`
     : `<td class="muted">Not completed</td>`;
   const backupSet = r.backupSet
     ? html`<td><a href="/backup-sets/${r.backupSet.id}" class="link">#${r.backupSet.id} <span class="font-normal">${r.backupSet.name}</span></a></td>`

@@ -30,4 +30,9 @@ describe("bench options", () => {
     expect(() => parseOptions(["--db-prefix", "rp_x; drop database y"])).toThrow(/--db-prefix/);
     expect(() => parseOptions(["--db-prefix", "postgres"])).toThrow(/--db-prefix/);
   });
+
+  it("pair each page with its own floor measurement only when asked", () => {
+    expect(parseOptions([]).pairedFloor).toBe(false);
+    expect(parseOptions(["--paired-floor"]).pairedFloor).toBe(true);
+  });
 });

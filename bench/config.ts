@@ -70,6 +70,8 @@ export interface Options {
   serverNodeOptions: string;
   /** Suffix of the result file names, for experiments that must not replace the day's main results. */
   label: string | null;
+  /** Measure the page floor again right before each page and compare the page with that one (--paired-floor). */
+  pairedFloor: boolean;
 }
 
 /** The sizes with their databases named `<prefix>_small` / `<prefix>_large` (several engineers share one PostgreSQL). */
@@ -110,5 +112,6 @@ export function parseOptions(argv: string[]): Options {
     reuseData: args.includes("--reuse-data"),
     serverNodeOptions: get("--server-node-options") ?? SERVER_NODE_OPTIONS,
     label: get("--label")?.replace(/[^a-z0-9-]/gi, "") || null,
+    pairedFloor: args.includes("--paired-floor"),
   };
 }

@@ -34,6 +34,8 @@ export interface Measurement {
   databaseCpuMsPerRequest: number;
   /** ≈ SQL statements per request, from pg_stat_database (see `transactions`). */
   statementsPerRequest: number;
+  /** Pages with --paired-floor: the page floor's p95 measured right before this page (same foreign load, nearly). */
+  pairedFloorP95?: number;
   /** Pages only: what the document and its RSC payload weigh (bench/bytes.ts). */
   bytes?: PageBytes;
 }

@@ -2,7 +2,7 @@
  * npm run bench [-- --sizes 10k,1M] [--duration 10] [--warmup 3] [--connections 10] [--port 3200]
  *                  [--skip-build] [--skip-tests] [--personas sample,all] [--reuse-data]
  *                  [--server-node-options "--max-old-space-size=…"] [--label name] [--skip-fleet]
- *                  [--db-prefix rp_bench]
+ *                  [--db-prefix rp_bench] [--paired-floor]
  *
  * The performance benchmark of issue 5 (method: docs/decisions/0005-benchmark-method.md). Against
  * PostgreSQL, for each dataset size: a fresh database, migrations, the load generator, the production
@@ -86,7 +86,9 @@ async function runSize(size: SizeSpec, opts: Options, stamp: string): Promise<Si
     measurements.push({ ...(await measure(base, opts, size.database, sql, poller, null, "page-floor", floorTargets)), bytes: await pageBytes(base, floorTargets) });
     for (const persona of opts.personas) {
       for (const [id, targets] of Object.entries(personaTargets.get(persona)!.endpoints) as [EndpointId, Target[]][]) {
-        const m = await measure(base, opts, size.database, sql, poller, persona, id, targets);
+        // --paired-floor: the floor again just before the page, so a ratio compares two neighbouring windows.
+        const paired = opts.pairedFloor && PAGE_ENDPOINTS.includes(id) ? await measure(base, opts, size.database, sql, poller, null, "page-floor", floorTargets) : null;
+        const m = { ...(await measure(base, opts, size.database, sql, poller, persona, id, targets)), ...(paired ? { pairedFloorP95: paired.p95 } : {}) };
         // Weighed after the measurement, not during it (the fetches would share the server's CPU).
         measurements.push(PAGE_ENDPOINTS.includes(id) ? { ...m, bytes: await pageBytes(base, targets, id === "list-deep" ? 10 : 5) } : m);
       }
@@ -209,7 +211,7 @@ async function main() {
   for (const r of results) {
     const floor = r.measurements.find((m) => m.endpoint === "page-floor")!;
     for (const m of r.measurements.filter((x) => x.bytes)) {
-      console.log(`${r.size.name} ${m.persona ?? "-"} ${m.endpoint}`.padEnd(34), m.p95.toFixed(1).padStart(8), `${(m.p95 / floor.p95).toFixed(2)}×`.padStart(8),
+      console.log(`${r.size.name} ${m.persona ?? "-"} ${m.endpoint}`.padEnd(34), m.p95.toFixed(1).padStart(8), `${(m.p95 / (m.pairedFloorP95 ?? floor.p95)).toFixed(2)}×`.padStart(8),
         String(m.bytes!.document).padStart(10), String(m.bytes!.inlineRsc).padStart(11), String(m.bytes!.rscPayload).padStart(9));
     }
   }

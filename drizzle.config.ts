@@ -4,6 +4,6 @@ import { defineConfig } from "drizzle-kit";
 // one path for both the embedded database and PostgreSQL.
 export default defineConfig({
   dialect: "postgresql",
-  schema: ["./db/schema.ts", "./db/integrations-schema.ts"],
+  schema: ["./db/schema.ts", "./db/integrations-schema.ts", "./db/projection-schema.ts"],
   out: "./db/migrations",
 });

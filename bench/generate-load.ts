@@ -9,10 +9,15 @@
  * the total is always exactly N × M. Prints a progress bar on stderr and the
  * load rate at the end; --json also prints the report as one JSON line on stdout (the bench reads it).
  */
-import { closeDb, dbReady, getDb } from "../db/client";
-import { BENCH_SAMPLE_USER, BENCH_USER, generateLoad, type LoadProgress } from "./load/generate";
-import { migrateDb } from "../db/migrate";
 import { describeDatabase } from "../lib/env";
+import { allowServerModules } from "../scripts/server-modules";
+import type { LoadProgress } from "./load/generate";
+
+// The load writes the fleet projection with the server's query modules' statement.
+allowServerModules();
+const { closeDb, dbReady, getDb } = await import("../db/client");
+const { BENCH_SAMPLE_USER, BENCH_USER, generateLoad } = await import("./load/generate");
+const { migrateDb } = await import("../db/migrate");
 
 const USAGE =
   "Usage: npm run db:generate-load -- --tenants N --runs-per-tenant M [--seed S] [--now ISO-8601] [--uniform] [--replace] [--fk-checks] [--no-vacuum] [--json]";
@@ -127,7 +132,7 @@ async function main(): Promise<number> {
     `Wrote ${report.tenants.toLocaleString("en")} tenants, ${report.backupSets.toLocaleString("en")} backup sets, ` +
       `${report.operationRuns.toLocaleString("en")} operation runs, ${report.restoreRuns.toLocaleString("en")} restore runs ` +
       `(${report.archivedRuns.toLocaleString("en")} archived) in ${s(report.ms.total)}s ` +
-      `[setup ${s(report.ms.setup)}s, history ${s(report.ms.history)}s (restore_runs COPY ${s(report.ms.restoreRunCopy)}s), indexes ${s(report.ms.indexes)}s, ` +
+      `[setup ${s(report.ms.setup)}s, history ${s(report.ms.history)}s (restore_runs COPY ${s(report.ms.restoreRunCopy)}s), indexes ${s(report.ms.indexes)}s, projection ${s(report.ms.projection)}s, ` +
       `verify ${s(report.ms.verify)}s, vacuum analyze ${s(report.ms.vacuumAnalyze)}s].`,
   );
   console.error(`Attention mix: ${Object.entries(report.attention).map(([k, v]) => `${k} ${v.toLocaleString("en")}`).join(", ")}.`);

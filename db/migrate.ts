@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import { databaseKind, dbReady, getDb } from "./client";
+import { refreshAllTenantEvidence } from "./write/tenant-evidence";
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
@@ -15,4 +16,6 @@ export async function migrateDb(folder: string = migrationsFolder): Promise<void
   } else {
     await migratePglite(db as never, { migrationsFolder: folder });
   }
+  // Tenants stored before the fleet projection existed (migration 0009) get theirs; a no-op afterwards.
+  await db.transaction((tx) => refreshAllTenantEvidence(tx, { onlyMissing: true }));
 }

@@ -1,6 +1,10 @@
 import { describeDatabase } from "../lib/env";
-import { closeDb } from "../db/client";
-import { migrateDb } from "../db/migrate";
+import { allowServerModules } from "./server-modules";
+
+// The migration step fills the fleet projection, whose statement is built by the server's query modules.
+allowServerModules();
+const { closeDb } = await import("../db/client");
+const { migrateDb } = await import("../db/migrate");
 
 async function main() {
   await migrateDb();

@@ -1,7 +1,11 @@
-import { closeDb, getDb } from "../db/client";
-import { recomputeAttentionStates } from "../db/import/recompute-attention";
-import { migrateDb } from "../db/migrate";
 import { describeDatabase } from "../lib/env";
+import { allowServerModules } from "./server-modules";
+
+allowServerModules();
+const { closeDb, getDb } = await import("../db/client");
+const { recomputeAttentionStates } = await import("../db/import/recompute-attention");
+const { migrateDb } = await import("../db/migrate");
+const { refreshAllTenantEvidence } = await import("../db/write/tenant-evidence");
 
 /** `npm run db:recompute-attention`: rewrites the stored attention_state of every restore run (decision 0003). */
 async function main() {
@@ -10,6 +14,9 @@ async function main() {
   console.log(
     `Attention recomputed in ${describeDatabase()}: ${scanned.toLocaleString("en")} restore runs read, ${changed.toLocaleString("en")} rewritten.`,
   );
+  // The other stored derivation: the fleet projection of every tenant (decision 0017), from the rows as they are.
+  await getDb().transaction((tx) => refreshAllTenantEvidence(tx, { onlyMissing: false }));
+  console.log("Fleet projection (tenant_evidence) recomputed for every tenant.");
 }
 
 main()

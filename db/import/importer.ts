@@ -12,6 +12,7 @@ import { resetSequence } from "../write/sequences";
 import { DatasetError } from "./dataset-error";
 import { checkReferences } from "./references";
 import { upsertTenants, upsertUser } from "./merge";
+import { refreshAllTenantEvidence } from "../write/tenant-evidence";
 import { writeEvidence } from "../write/evidence-writer";
 import * as schema from "../schema";
 import {
@@ -117,7 +118,7 @@ async function insertAll(
 export async function emptyDatasetTables(tx: Executor): Promise<void> {
   await tx.execute(
     sql.raw(
-      `truncate table "restore_runs", "operation_runs", "backup_sets", "memberships", "sessions", "accounts", "verifications", "users", "tenants" restart identity cascade`,
+      `truncate table "tenant_evidence", "restore_runs", "operation_runs", "backup_sets", "memberships", "sessions", "accounts", "verifications", "users", "tenants" restart identity cascade`,
     ),
   );
 }
@@ -147,6 +148,9 @@ export async function importDataset(db: Database, d: Dataset, opts: ImportOption
       { backup_sets: d.backup_sets, operation_runs: d.operation_runs, restore_runs: d.restore_runs },
       { mode: merge ? "upsert" : "insert", onProgress: opts.onProgress },
     );
+
+    // Tenants of this dataset with no evidence record get their (empty) fleet projection row too.
+    await refreshAllTenantEvidence(tx, { onlyMissing: true });
 
     // Memberships carry their tenant's name (the header's tenant list reads it in name order); the tenants
     // are this dataset's or, without --replace, ones already stored.

@@ -16,6 +16,7 @@ import { backupSets, operationRuns, restoreRuns, type BackupSet, type OperationR
 import { deriveChanges, lockEventStates } from "./change-outbox";
 import { backupSetValues, operationRunValues, restoreRunValues, unchanged, type EvidenceArray, type EvidenceRecords } from "./rows";
 import { resetSequence } from "./sequences";
+import { refreshTenantEvidence } from "./tenant-evidence";
 import { idSet, loadById, writeRowsWithIds } from "./bulk";
 
 export interface WriteOptions {
@@ -137,6 +138,10 @@ export async function writeEvidence(tx: Executor, records: EvidenceRecords, opts
       written++;
     }
   }
+
+  // The fleet projection of every tenant this write touched, from the rows as they now are (locks in
+  // tenant order, before the event states below: every writer takes them in that order).
+  if (written > 0) await refreshTenantEvidence(tx, tenantIds);
 
   // Watched tenants' state rows are locked only now, after the rows: concurrent writes to one tenant derive
   // their events in turn, each reading (READ COMMITTED, a fresh snapshot per statement) every write committed

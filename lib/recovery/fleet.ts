@@ -5,7 +5,7 @@
  */
 import type { TenantAssessment } from "./assessment";
 import type { NeedsAttentionKind, Severity, SeverityOrNone } from "./needs-attention";
-import { compareTenantsWorstFirst, type TenantOrderKey } from "./tenant-order";
+import { compareTenantsWorstFirst, evidenceTime, type TenantOrderKey } from "./tenant-order";
 import {
   BACKUP_POSTURES,
   OVERVIEW_STATES,
@@ -59,6 +59,7 @@ export function fleetSortKey(row: FleetRow): TenantOrderKey {
     severity: row.severity,
     itemCount: row.needsAttention.length,
     latestRelevantRestoreAt: row.latestRelevantRestoreAt,
+    evidenceMs: evidenceTime(row.latestRelevantRestoreAt),
   };
 }
 

@@ -57,6 +57,19 @@ describe("compareTenantsWorstFirst (§10 default order)", () => {
       { id: 7, name: "T" },
       { severity: "high", needsAttention: [{}, {}], evidence: { latestRelevantRestoreAt: null } },
     );
-    expect(k).toStrictEqual({ id: 7, name: "T", severity: "high", itemCount: 2, latestRelevantRestoreAt: null });
+    expect(k).toStrictEqual({
+      id: 7, name: "T", severity: "high", itemCount: 2, latestRelevantRestoreAt: null, evidenceMs: Number.NEGATIVE_INFINITY,
+    });
+  });
+
+  it("orders the same with the evidence time precomputed in the key or parsed from it", () => {
+    const at = ["2025-01-01T00:00:00.000Z", "2025-01-02T00:00:00.000Z", null, "not a time"];
+    const keys = at.map((t, i) => ({ id: i + 1, name: "T", severity: "high" as const, itemCount: 1, latestRelevantRestoreAt: t }));
+    const withMs = keys.map((k) => tenantOrderKey(k, { severity: k.severity, needsAttention: [{}], evidence: { latestRelevantRestoreAt: k.latestRelevantRestoreAt } }));
+    for (const a of keys.keys()) {
+      for (const b of keys.keys()) {
+        expect(Math.sign(compareTenantsWorstFirst(withMs[a]!, withMs[b]!))).toBe(Math.sign(compareTenantsWorstFirst(keys[a]!, keys[b]!)));
+      }
+    }
   });
 });

@@ -56,7 +56,7 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
           <FleetTable
             caption={caption}
             openTenant={switchTenant}
-            rows={fleet.entries.map((e) => ({ row: e.row, items: e.assessment.needsAttention, canViewRestoreHistory: e.canViewRestoreHistory }))}
+            rows={fleet.entries.map((e) => ({ row: e.row, items: e.needsAttention, canViewRestoreHistory: e.canViewRestoreHistory }))}
           />
         ) : (
           <p className="rounded-md border border-slate-200 bg-white p-4">

@@ -75,6 +75,11 @@ async function count(query: string): Promise<number> {
   return Number(rowsOf<{ n: number }>(await db.execute(sql.raw(query)))[0]!.n);
 }
 
+async function projectedRun(tenantId: number): Promise<number | null> {
+  const rows = rowsOf<{ id: number | null }>(await db.execute(sql`select latest_relevant_run_id as id from tenant_evidence where tenant_id = ${tenantId}`));
+  return rows[0]?.id ?? null;
+}
+
 const run = (over: Record<string, unknown> = {}) => ({ status: "queued", is_dry_run: false, created_at: "2026-11-30T10:00:00Z", ...over });
 const CLEAN = { items: [{ key: "p:1", status: "applied" }], foundations: [], assignments: [] };
 
@@ -131,11 +136,14 @@ describe("PUT", () => {
     expect(running.body.record.operation_run_id).toBe(30);
     const failed = await put("restore-runs", "1", "20", run({ status: "failed", operation_run_id: 30, completed_at: "2026-11-30T10:05:00Z" }), key);
     expect(failed.body.attention.state).toBe("failed");
+    // The fleet projection was written in the same write: it names the failed run at once.
+    expect(await projectedRun(1)).toBe(20);
     expect(failed.body.evidence).toMatchObject({ tenantId: 1, overviewState: "weakened", latestRelevantRestoreRunId: 20, latestRelevantAttentionState: "failed", headline: "Recovery evidence is weakened" });
     const clean = await put("restore-runs", "1", "21", run({ status: "completed", results: CLEAN, created_at: "2026-11-30T11:00:00Z", completed_at: "2026-11-30T11:10:00Z" }), key);
     expect(clean.body.attention.state).toBe("completed");
     expect(clean.body.evidence).toMatchObject({ overviewState: "no_recent_issues_visible", latestRelevantRestoreRunId: 21, headline: "No recent restore issues are visible" });
     expect(clean.body.evidence.claimBoundary).toMatch(/not proof/i);
+    expect(await projectedRun(1)).toBe(21);
     expect(clean.body.backupHealth).toMatchObject({ tenantId: 1, posture: "absent" });
   });
 

@@ -1,5 +1,5 @@
 /**
- * The markup strings of repeated rows (components/ui/markup.ts, decision 0017) must be exactly what their
+ * The markup strings of repeated rows (components/ui/markup.ts, decision 0018) must be exactly what their
  * React components render, and must escape every value they interpolate.
  */
 import { createElement } from "react";

@@ -4,7 +4,7 @@ import { formatDateTime } from "./date-time";
 import type { BadgeTone } from "./tones";
 
 /**
- * Markup strings for repeated rows (issue 14, page cost; decision 0017). A table body of 25–90 rows
+ * Markup strings for repeated rows (issue 14, page cost; decision 0018). A table body of 25–90 rows
  * rendered as React elements costs the server more than the rest of its page (each element is rendered,
  * serialized into the RSC data, parsed again and rendered to HTML); the same rows as one string passed to
  * `dangerouslySetInnerHTML` cost a template each. Every interpolated value is escaped (`html` is

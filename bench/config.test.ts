@@ -23,4 +23,16 @@ describe("bench options", () => {
     expect(() => parseOptions(["--port", "80"])).toThrow(/--port/);
     expect(() => parseOptions(["--personas", "nobody"])).toThrow(/--personas/);
   });
+
+  it("name the databases after --db-prefix (default rp_bench), and refuse a prefix that is not a database name", () => {
+    expect(parseOptions([]).sizes.map((s) => s.database)).toStrictEqual(["rp_bench_small", "rp_bench_large"]);
+    expect(parseOptions(["--db-prefix", "rp_pagecost"]).sizes.map((s) => s.database)).toStrictEqual(["rp_pagecost_small", "rp_pagecost_large"]);
+    expect(() => parseOptions(["--db-prefix", "rp_x; drop database y"])).toThrow(/--db-prefix/);
+    expect(() => parseOptions(["--db-prefix", "postgres"])).toThrow(/--db-prefix/);
+  });
+
+  it("pair each page with its own floor measurement only when asked", () => {
+    expect(parseOptions([]).pairedFloor).toBe(false);
+    expect(parseOptions(["--paired-floor"]).pairedFloor).toBe(true);
+  });
 });

@@ -7,6 +7,7 @@ import { ENDPOINT_LABELS, type EndpointId, type Options, type PersonaName, ROOT,
 import { log, percentile, prng, round } from "./util";
 import { CpuWindow, MemoryPoller } from "./meters";
 import { type Target } from "./targets";
+import { type PageBytes } from "./bytes";
 
 export interface Measurement {
   persona: PersonaName | null;
@@ -33,6 +34,10 @@ export interface Measurement {
   databaseCpuMsPerRequest: number;
   /** ≈ SQL statements per request, from pg_stat_database (see `transactions`). */
   statementsPerRequest: number;
+  /** Pages with --paired-floor: the page floor's p95 measured right before this page (same foreign load, nearly). */
+  pairedFloorP95?: number;
+  /** Pages only: what the document and its RSC payload weigh (bench/bytes.ts). */
+  bytes?: PageBytes;
 }
 
 export async function cannon(base: string, targets: Target[], seconds: number, connections: number, seed: number) {
@@ -130,7 +135,7 @@ export interface LoadCpu {
 
 /** Runs the load generator in its own process group, accounting the machine's CPU while it runs. */
 export async function generate(size: SizeSpec, databaseUrl: string): Promise<{ load: LoadReport; loadCpu: LoadCpu }> {
-  const args = ["tsx", "bench/generate-load.ts", "--tenants", String(size.tenants), "--runs-per-tenant", String(size.runsPerTenant), "--seed", "1", "--json"];
+  const args = ["tsx", "--conditions=react-server", "bench/generate-load.ts", "--tenants", String(size.tenants), "--runs-per-tenant", String(size.runsPerTenant), "--seed", "1", "--json"];
   const child = spawn("npx", args, { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const cpu = new CpuWindow(child.pid!, size.database, true);
   let stdout = "";

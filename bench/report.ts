@@ -1,6 +1,6 @@
 /** The targets as checks (PASS/FAIL) and the markdown report. */
 import { SERVER_NODE_OPTIONS } from "../scripts/server-options";
-import { FLOOR_LIMITS, GROWTH_LIMIT, LOAD_RATE_TARGET, NOISE_LIMIT_PCT, type PersonaName, RSS_LIMIT_MB, type SizeSpec } from "./config";
+import { API_FLOOR_LIMITS, GROWTH_LIMIT, LIST_DOCUMENT_LIMIT_BYTES, LOAD_RATE_TARGET, PAGE_FLOOR_LIMITS, NOISE_LIMIT_PCT, type PersonaName, RSS_LIMIT_MB, type SizeSpec } from "./config";
 import { round } from "./util";
 import { type LoadCpu, type Measurement } from "./measure";
 import { type ProcessMemory } from "./meters";
@@ -32,13 +32,38 @@ export interface Check {
 export function checks(results: SizeResult[], testOutcome: { pass: boolean; detail: string } | null): Check[] {
   const out: Check[] = [];
   for (const r of results) {
-    const floor = r.measurements.find((m) => m.endpoint === "ping")!;
+    const ping = r.measurements.find((m) => m.endpoint === "ping")!;
+    const pageFloor = r.measurements.find((m) => m.endpoint === "page-floor")!;
     for (const m of r.measurements) {
-      const limit = FLOOR_LIMITS[m.endpoint];
-      if (limit === undefined) continue;
-      const value = m.p95 / floor.p95;
-      out.push({ target: `${r.size.name} ${m.persona} ${m.endpoint} p95 ÷ floor p95`, value: round(value), limit, unit: "×", pass: value <= limit });
+      const apiLimit = API_FLOOR_LIMITS[m.endpoint];
+      if (apiLimit !== undefined) {
+        const value = m.p95 / ping.p95;
+        out.push({ target: `${r.size.name} ${m.persona} ${m.endpoint} p95 ÷ /api/ping p95`, value: round(value), limit: apiLimit, unit: "×", pass: value <= apiLimit });
+      }
+      const pageLimit = PAGE_FLOOR_LIMITS[m.endpoint];
+      if (pageLimit !== undefined) {
+        const floorP95 = m.pairedFloorP95 ?? pageFloor.p95;
+        const value = m.p95 / floorP95;
+        out.push({
+          target: `${r.size.name} ${m.persona} ${m.endpoint} p95 ÷ page floor p95`,
+          value: round(value),
+          limit: pageLimit,
+          unit: "×",
+          pass: value <= pageLimit,
+          ...(m.pairedFloorP95 !== undefined ? { detail: `floor measured just before it: ${round(m.pairedFloorP95)} ms` } : {}),
+        });
+      }
     }
+    const lists = r.measurements.filter((m) => (m.endpoint === "list-first" || m.endpoint === "list-deep") && m.bytes);
+    const at25 = Math.max(0, ...lists.map((m) => m.bytes!.documentAt25Rows));
+    out.push({
+      target: `${r.size.name} restore-run list document (HTML + inline RSC data), page of 25 rows`,
+      value: at25,
+      limit: LIST_DOCUMENT_LIMIT_BYTES,
+      unit: "bytes",
+      pass: at25 > 0 && at25 <= LIST_DOCUMENT_LIMIT_BYTES,
+      detail: at25 > 0 ? `largest of ${lists.reduce((n, m) => n + m.bytes!.samples, 0)} weighed pages` : "no 25-row page was weighed",
+    });
     for (const m of r.measurements) {
       if (m.non2xx > 0 || m.errors > 0) {
         out.push({ target: `${r.size.name} ${m.persona ?? "-"} ${m.endpoint} answered only 2xx`, value: m.non2xx + m.errors, limit: 0, unit: "bad responses", pass: false });
@@ -144,11 +169,20 @@ export function markdown(report: Report): string {
       `| ${m.persona ?? "–"} | ${label} | ${f(m.p50)} | ${f(m.p95)} | ${f(m.p99)} | ${m.rps.toFixed(0)} | ${m.requests} | ${m.non2xx + m.errors} | ${m.statementsPerRequest} | ${m.serverCpuMsPerRequest} | ${m.databaseCpuMsPerRequest} | ${m.rssMaxMb.toFixed(0)} | ${m.foreignCpuPct} | ${m.stealPct} |`;
     for (const m of r.measurements) lines.push(row(m));
     if (r.floorEnd) lines.push(row(r.floorEnd, "floor again at the end (drift check)"));
+    lines.push("", "Pages: p95 against the page floor (`/sign-in` without a session, this run) and what each document weighs (largest of the weighed targets; uncompressed bytes).", "");
+    lines.push("| persona | page | p95 ms | p95 ÷ page floor | target | document bytes | of which inline RSC | RSC payload bytes (navigation) | rows |", "|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    const pageFloor = r.measurements.find((m) => m.endpoint === "page-floor");
+    for (const m of r.measurements.filter((x) => x.bytes)) {
+      const limit = PAGE_FLOOR_LIMITS[m.endpoint];
+      lines.push(
+        `| ${m.persona ?? "–"} | ${m.endpoint} | ${f(m.p95)} | ${m.pairedFloorP95 !== undefined ? `${(m.p95 / m.pairedFloorP95).toFixed(2)} (paired)` : pageFloor ? (m.p95 / pageFloor.p95).toFixed(2) : "–"} | ${limit === undefined ? "–" : `≤ ${limit}`} | ${m.bytes!.document.toLocaleString("en")} | ${m.bytes!.inlineRsc.toLocaleString("en")} | ${m.bytes!.rscPayload.toLocaleString("en")} | ${m.bytes!.rows || "–"} |`,
+      );
+    }
     lines.push("", `Server memory: largest process ${r.memory.maxProcessMb.toFixed(0)} MB, process group ${r.memory.maxGroupMb.toFixed(0)} MB. EXPLAIN plans: ${r.explainFile ?? "not captured"}.`, "");
   }
   lines.push("## Targets", "", "| target | value | limit | result |", "|---|---:|---:|---|");
   for (const c of report.checks) {
-    lines.push(`| ${c.target}${c.detail ? ` (${c.detail})` : ""} | ${c.value.toLocaleString("en")} ${c.unit} | ${c.unit === "×" || c.unit === "stmts" ? "≤" : c.unit === "runs/s" ? "≥" : c.unit === "MB" ? "<" : ""} ${c.limit.toLocaleString("en")} | ${c.pass ? "PASS" : "**FAIL**"} |`);
+    lines.push(`| ${c.target}${c.detail ? ` (${c.detail})` : ""} | ${c.value.toLocaleString("en")} ${c.unit} | ${c.unit === "×" || c.unit === "stmts" || c.unit === "bytes" ? "≤" : c.unit === "runs/s" ? "≥" : c.unit === "MB" ? "<" : ""} ${c.limit.toLocaleString("en")} | ${c.pass ? "PASS" : "**FAIL**"} |`);
   }
   lines.push("");
   return lines.join("\n");

@@ -2,13 +2,16 @@
  * npm run bench [-- --sizes 10k,1M] [--duration 10] [--warmup 3] [--connections 10] [--port 3200]
  *                  [--skip-build] [--skip-tests] [--personas sample,all] [--reuse-data]
  *                  [--server-node-options "--max-old-space-size=…"] [--label name] [--skip-fleet]
+ *                  [--db-prefix rp_bench] [--paired-floor]
  *
  * The performance benchmark of issue 5 (method: docs/decisions/0005-benchmark-method.md). Against
  * PostgreSQL, for each dataset size: a fresh database, migrations, the load generator, the production
  * server; then autocannon (10 connections, warm-up, fixed duration) on each endpoint, rotating through
  * URLs that sample tenants across the whole range, while the server's resident memory is polled from
  * /proc. Writes bench/results/<date>.json and .md (plus the EXPLAIN plans per size) and prints the
- * target ratios with PASS/FAIL. Database names are rp_bench_*; ports 3200–3299.
+ * target ratios with PASS/FAIL: pages against the page floor (`/sign-in` without a session, same run), APIs
+ * against `/api/ping`, and each page's HTML and RSC payload bytes (bench/bytes.ts). Database names are
+ * <prefix>_small and <prefix>_large (--db-prefix, default rp_bench); ports 3200–3799 (--port).
  * --reuse-data serves the databases the previous run loaded (experiments only: the report then quotes
  * that run's load figures); --server-node-options replaces the server's NODE_OPTIONS (default: package.json
  * config.serverNodeOptions, what `npm start` uses; recorded).
@@ -19,7 +22,7 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { type LoadReport } from "./load/generate";
-import { type EndpointId, type Options, type PersonaName, RESULTS_DIR, ROOT, type SizeSpec, TMP_DIR, parseOptions } from "./config";
+import { type EndpointId, type Options, PAGE_ENDPOINTS, type PersonaName, RESULTS_DIR, ROOT, type SizeSpec, TMP_DIR, parseOptions } from "./config";
 import { exec, log, mustExec, round } from "./util";
 import { MemoryPoller } from "./meters";
 import { SNAPSHOT_DIR, snapshotBuild, startServer, stopServer } from "./server";
@@ -27,6 +30,7 @@ import { type PersonaTargets, type Target, buildTargets, validate } from "./targ
 import { type LoadCpu, type Measurement, generate, measure } from "./measure";
 import { type Report, type SizeResult, checks, markdown } from "./report";
 import { runFleetBench } from "./fleet";
+import { pageBytes } from "./bytes";
 
 async function runSize(size: SizeSpec, opts: Options, stamp: string): Promise<SizeResult> {
   log(`== ${size.name}: ${size.tenants} tenants × ${size.runsPerTenant} restore runs (mean) in ${size.database}`);
@@ -40,7 +44,7 @@ async function runSize(size: SizeSpec, opts: Options, stamp: string): Promise<Si
   } else {
     const started = await mustExec("bash", [".ci/start-postgres.sh", size.database]);
     databaseUrl = started.stdout.trim().split("\n").pop()!;
-    if (!/^postgres:\/\/.+\/rp_bench_/.test(databaseUrl)) throw new Error(`unexpected DATABASE_URL ${databaseUrl}`);
+    if (!databaseUrl.startsWith("postgres://") || !databaseUrl.endsWith(`/${size.database}`)) throw new Error(`unexpected DATABASE_URL ${databaseUrl}`);
     await mustExec("npx", ["tsx", "scripts/migrate.ts"], { DATABASE_URL: databaseUrl });
     // The previous run's database was just dropped and this one created and migrated: flush that work
     // now, so the checkpoint it leaves pending is not charged to the timed load (it cost ~10% of it).
@@ -78,10 +82,15 @@ async function runSize(size: SizeSpec, opts: Options, stamp: string): Promise<Si
     }
     log(`measuring: ${opts.warmup}s warm-up + ${opts.duration}s per endpoint, ${opts.connections} connections`);
     measurements.push(await measure(base, opts, size.database, sql, poller, null, "ping", ping));
-    measurements.push(await measure(base, opts, size.database, sql, poller, null, "page-floor", [{ path: "/sign-in", cookie: "" }]));
+    const floorTargets: Target[] = [{ path: "/sign-in", cookie: "" }];
+    measurements.push({ ...(await measure(base, opts, size.database, sql, poller, null, "page-floor", floorTargets)), bytes: await pageBytes(base, floorTargets) });
     for (const persona of opts.personas) {
       for (const [id, targets] of Object.entries(personaTargets.get(persona)!.endpoints) as [EndpointId, Target[]][]) {
-        measurements.push(await measure(base, opts, size.database, sql, poller, persona, id, targets));
+        // --paired-floor: the floor again just before the page, so a ratio compares two neighbouring windows.
+        const paired = opts.pairedFloor && PAGE_ENDPOINTS.includes(id) ? await measure(base, opts, size.database, sql, poller, null, "page-floor", floorTargets) : null;
+        const m = { ...(await measure(base, opts, size.database, sql, poller, persona, id, targets)), ...(paired ? { pairedFloorP95: paired.p95 } : {}) };
+        // Weighed after the measurement, not during it (the fetches would share the server's CPU).
+        measurements.push(PAGE_ENDPOINTS.includes(id) ? { ...m, bytes: await pageBytes(base, targets, id === "list-deep" ? 10 : 5) } : m);
       }
     }
     // The floor again at the end: a drift check (the ratios use the first one).
@@ -197,6 +206,15 @@ async function main() {
   fs.writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(mdFile, markdown(report));
 
+  console.log("");
+  console.log("size persona page".padEnd(34), "p95 ms".padStart(8), "÷ floor".padStart(8), "doc bytes".padStart(10), "inline RSC".padStart(11), "RSC nav".padStart(9));
+  for (const r of results) {
+    const floor = r.measurements.find((m) => m.endpoint === "page-floor")!;
+    for (const m of r.measurements.filter((x) => x.bytes)) {
+      console.log(`${r.size.name} ${m.persona ?? "-"} ${m.endpoint}`.padEnd(34), m.p95.toFixed(1).padStart(8), `${(m.p95 / (m.pairedFloorP95 ?? floor.p95)).toFixed(2)}×`.padStart(8),
+        String(m.bytes!.document).padStart(10), String(m.bytes!.inlineRsc).padStart(11), String(m.bytes!.rscPayload).padStart(9));
+    }
+  }
   console.log("");
   console.log("target".padEnd(78), "value".padStart(12), "limit".padStart(10), " result");
   for (const c of report.checks) {

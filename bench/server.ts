@@ -24,6 +24,11 @@ export function snapshotBuild(): string {
     fs.cpSync(path.join(ROOT, ".next"), path.join(SNAPSHOT_DIR, ".next"), { recursive: true, filter: (src) => !src.startsWith(cache) });
     fs.cpSync(path.join(ROOT, "db/migrations"), path.join(SNAPSHOT_DIR, "db/migrations"), { recursive: true });
     for (const f of ["package.json", "next.config.mjs"]) fs.copyFileSync(path.join(ROOT, f), path.join(SNAPSHOT_DIR, f));
+    // The server's preload (`--require=./server/http-edge-preload.cjs` in config.serverNodeOptions) and what it requires.
+    fs.mkdirSync(path.join(SNAPSHOT_DIR, "server"), { recursive: true });
+    for (const f of fs.readdirSync(path.join(ROOT, "server")).filter((n) => n.endsWith(".cjs"))) {
+      fs.copyFileSync(path.join(ROOT, "server", f), path.join(SNAPSHOT_DIR, "server", f));
+    }
     if (fs.existsSync(path.join(ROOT, "public"))) fs.cpSync(path.join(ROOT, "public"), path.join(SNAPSHOT_DIR, "public"), { recursive: true });
     fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(SNAPSHOT_DIR, "node_modules"), "dir");
     const copied = fs.readFileSync(path.join(SNAPSHOT_DIR, ".next/BUILD_ID"), "utf8").trim();

@@ -105,6 +105,9 @@ export async function buildTargets(base: string, sql: postgres.Sql, persona: Per
       "list-deep": deep,
       detail: runIds.map((id) => ({ path: `/restore-runs/${id}`, cookie: apiCookie })),
       "run-api": runIds.map((id) => ({ path: `/api/restore-runs/${id}`, cookie: apiCookie })),
+      // The fleet page assesses every tenant of the operator: the sample operator's 41–49 here. The owner of
+      // all 5,000 tenants is bench/fleet.ts's case (its own databases and report).
+      ...(persona === "sample" ? { fleet: [{ path: "/fleet", cookie: apiCookie }] } : {}),
     },
     deepOldest,
     notes: [
@@ -123,6 +126,7 @@ export async function validate(base: string, id: EndpointId, targets: Target[], 
     const body = await r.text();
     if (r.status !== 200) throw new Error(`${id}: ${t.path} answered ${r.status} (${body.slice(0, 200)})`);
     if (id === "evidence" && !body.includes('"overviewState"')) throw new Error(`${id}: no overviewState in ${body.slice(0, 200)}`);
+    if (id === "fleet" && !body.includes("worst first")) throw new Error(`${id}: ${t.path} did not render the fleet table`);
     if (id === "list-deep") {
       const oldest = deepOldest.get(t.cookie + t.path)!;
       if (!body.includes(`/restore-runs/${oldest}"`)) throw new Error(`${id}: ${t.path} did not render the deepest page (run #${oldest} missing)`);

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { DateTime } from "@/components/ui/date-time";
 import { linkClass } from "@/components/ui/styles";
 import type { BackupSet } from "@/db/schema";
@@ -16,36 +15,37 @@ export function BackupSetsTable({ sets, caption, now }: { sets: BackupSet[]; cap
         {caption}
       </p>
       <div role="region" aria-labelledby="backup-sets-caption" tabIndex={0} className="relative overflow-x-auto">
-        <table aria-labelledby="backup-sets-caption" className="min-w-full text-left text-sm">
+        {/* Cell padding and alignment come from the table (app/globals.css `.sets-table`), not per cell. */}
+        <table aria-labelledby="backup-sets-caption" className="sets-table min-w-full text-left text-sm">
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-700">
             <tr>
-              <th scope="col" className="whitespace-nowrap px-4 py-2 font-semibold">Backup set</th>
-              <th scope="col" className="whitespace-nowrap px-4 py-2 font-semibold">Name</th>
-              <th scope="col" className="whitespace-nowrap px-4 py-2 font-semibold">Status</th>
-              <th scope="col" className="whitespace-nowrap px-4 py-2 text-right font-semibold">Items</th>
-              <th scope="col" className="whitespace-nowrap px-4 py-2 text-right font-semibold">Failed items</th>
-              <th scope="col" className="whitespace-nowrap px-4 py-2 font-semibold">Started at</th>
-              <th scope="col" className="whitespace-nowrap px-4 py-2 font-semibold">Ended</th>
+              <th scope="col">Backup set</th>
+              <th scope="col">Name</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="text-right">Items</th>
+              <th scope="col" className="text-right">Failed items</th>
+              <th scope="col">Started at</th>
+              <th scope="col">Ended</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200">
             {sets.map((set) => (
               <tr key={set.id}>
-                <td className="whitespace-nowrap px-4 py-3 align-top">
-                  <Link href={`/backup-sets/${set.id}`} className={linkClass}>
+                <td className="whitespace-nowrap">
+                  <a href={`/backup-sets/${set.id}`} className={linkClass}>
                     Backup set #{set.id}
-                  </Link>
+                  </a>
                 </td>
-                <td className="px-4 py-3 align-top text-slate-900">{set.name}</td>
-                <td className="px-4 py-3 align-top">
+                <td className="text-slate-900">{set.name}</td>
+                <td>
                   <BackupSetStatusBadge status={set.status} />
                 </td>
-                <td className="px-4 py-3 text-right align-top tabular-nums">{set.itemCount}</td>
-                <td className="px-4 py-3 text-right align-top tabular-nums">{set.failedItemCount}</td>
-                <td className="px-4 py-3 align-top">
+                <td className="text-right tabular-nums">{set.itemCount}</td>
+                <td className="text-right tabular-nums">{set.failedItemCount}</td>
+                <td>
                   <DateTime value={set.startedAt} fallback="Not started" />
                 </td>
-                <td className="px-4 py-3 align-top">
+                <td>
                   <FinishedAt set={set} now={now} withTerm />
                 </td>
               </tr>

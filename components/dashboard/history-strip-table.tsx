@@ -1,3 +1,4 @@
+import { htmlEscape } from "escape-goat";
 import type { HistoryStrip, StripCell } from "@/lib/recovery/history-strip";
 import { STRIP_COPY } from "@/lib/recovery/picture-copy";
 import { BACKUP_ROW, NOT_EVIDENCE_ROW, RESTORE_ROW, type StripRowSpec } from "./strip-rows";
@@ -8,6 +9,27 @@ function countsText<C extends string>(spec: StripRowSpec<C>, cell: StripCell<C> 
     .filter((c) => (cell.counts[c] ?? 0) > 0)
     .map((c) => `${cell.counts[c]} ${spec.labels[c]}`)
     .join(", ") + (cell.latest && spec.latestMark ? ` (${spec.latestMark})` : "");
+}
+
+type DayRow = {
+  day: string;
+  backup: HistoryStrip["backups"][number];
+  restore?: NonNullable<HistoryStrip["restores"]>[number];
+  notEvidence?: NonNullable<HistoryStrip["notEvidence"]>[number];
+};
+
+/** The day rows as markup (every value escaped by escape-goat). */
+function dayRowsMarkup(strip: HistoryStrip, days: DayRow[]): string {
+  return days
+    .map((d) => {
+      const restore = strip.restores ? htmlEscape`<td class="py-1 pr-3">${countsText(RESTORE_ROW, d.restore)}</td>` : "";
+      const notEvidence = strip.notEvidence ? htmlEscape`<td class="py-1">${countsText(NOT_EVIDENCE_ROW, d.notEvidence)}</td>` : "";
+      return (
+        htmlEscape`<tr class="border-b border-slate-100 align-top"><th scope="row" class="py-1 pr-3 font-medium whitespace-nowrap">${d.day}</th><td class="py-1 pr-3">${countsText(BACKUP_ROW, d.backup)}</td>` +
+        `${restore}${notEvidence}</tr>`
+      );
+    })
+    .join("");
 }
 
 /** The strip in words: every day that had anything, newest first (collapsed; no script needed to open it). */
@@ -35,16 +57,8 @@ export function StripDayTable({ strip }: { strip: HistoryStrip }) {
                 {strip.notEvidence ? <th scope="col" className="py-1">{NOT_EVIDENCE_ROW.label}</th> : null}
               </tr>
             </thead>
-            <tbody>
-              {days.map((d) => (
-                <tr key={d.day} className="border-b border-slate-100 align-top">
-                  <th scope="row" className="py-1 pr-3 font-medium whitespace-nowrap">{d.day}</th>
-                  <td className="py-1 pr-3">{countsText(BACKUP_ROW, d.backup)}</td>
-                  {strip.restores ? <td className="py-1 pr-3">{countsText(RESTORE_ROW, d.restore)}</td> : null}
-                  {strip.notEvidence ? <td className="py-1">{countsText(NOT_EVIDENCE_ROW, d.notEvidence)}</td> : null}
-                </tr>
-              ))}
-            </tbody>
+            {/* One markup string, like the strip's cells (history-strip.tsx): up to 90 rows of text. */}
+            <tbody dangerouslySetInnerHTML={{ __html: dayRowsMarkup(strip, days) }} />
           </table>
         </div>
       )}

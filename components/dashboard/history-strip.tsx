@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { htmlEscape } from "escape-goat";
 import { Card, ClaimBoundary } from "@/components/ui/card";
 import { patternClass, type Pattern } from "@/components/ui/patterns";
 import { PICTURE_TONE_COLORS } from "@/components/ui/tones";
@@ -11,6 +11,23 @@ function Swatch({ pattern, tone }: { pattern: Pattern; tone: keyof typeof PICTUR
   return <span aria-hidden="true" className={`inline-block h-3.5 w-3.5 shrink-0 rounded-[2px] ${PICTURE_TONE_COLORS[tone]} ${patternClass(pattern)}`} />;
 }
 
+/**
+ * A row's day cells as markup: `<li data-day>` holding a link (a day with runs: to the newest run of the
+ * day's worst category) or a focusable span (an empty day), each with its sentence as the tooltip text.
+ */
+function stripCellsMarkup<C extends string>(spec: StripRowSpec<C>, cells: StripCell<C>[]): string {
+  return cells
+    .map((cell, i) => {
+      const text = stripCellText(cell, spec.order, spec.labels, spec.noun, spec.latestMark);
+      const look = cell.worst === null ? "pattern-empty" : `${PICTURE_TONE_COLORS[spec.tone(cell.worst)]} ${patternClass(spec.pattern(cell.worst))}`;
+      const className = `strip-cell ${look}${cell.latest ? " strip-latest" : ""}${i % 30 >= 15 ? " strip-tip-end" : ""}`;
+      return cell.linkId !== null && spec.href
+        ? htmlEscape`<li data-day="${cell.day}"><a href="${spec.href(cell.linkId)}" class="${className}"><span class="strip-tip">${text}</span></a></li>`
+        : htmlEscape`<li data-day="${cell.day}"><span tabindex="0" class="${className}"><span class="strip-tip">${text}</span></span></li>`;
+    })
+    .join("");
+}
+
 function StripRow<C extends string>({ spec, cells }: { spec: StripRowSpec<C>; cells: StripCell<C>[] }) {
   const titleId = `${spec.id}-title`;
   return (
@@ -18,30 +35,14 @@ function StripRow<C extends string>({ spec, cells }: { spec: StripRowSpec<C>; ce
       <h3 id={titleId} className="text-sm font-semibold text-slate-900">
         {spec.label}
       </h3>
+      {/* The 90 cells are one markup string (issue 14, page cost): ~270 elements rendered, serialized and
+          parsed as React elements cost more server time than the rest of the dashboard together; as a
+          string they are the same elements in the browser (every value escaped by escape-goat). */}
       <ol
         aria-labelledby={titleId}
         className="grid grid-cols-[repeat(30,minmax(0,1fr))] gap-x-px gap-y-3 pb-2 lg:grid-cols-[repeat(90,minmax(0,1fr))]"
-      >
-        {cells.map((cell, i) => {
-          const text = stripCellText(cell, spec.order, spec.labels, spec.noun, spec.latestMark);
-          const look = cell.worst === null ? "pattern-empty" : `${PICTURE_TONE_COLORS[spec.tone(cell.worst)]} ${patternClass(spec.pattern(cell.worst))}`;
-          const className = `strip-cell rounded-[2px] ${look}${cell.latest ? " strip-latest" : ""}${i % 30 >= 15 ? " strip-tip-end" : ""}`;
-          const tip = <span className="strip-tip">{text}</span>;
-          return (
-            <li key={cell.day} data-day={cell.day}>
-              {cell.linkId !== null && spec.href ? (
-                <Link href={spec.href(cell.linkId)} className={className}>
-                  {tip}
-                </Link>
-              ) : (
-                <span tabIndex={0} className={className}>
-                  {tip}
-                </span>
-              )}
-            </li>
-          );
-        })}
-      </ol>
+        dangerouslySetInnerHTML={{ __html: stripCellsMarkup(spec, cells) }}
+      />
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label={`${spec.label}: legend`}>
         {spec.legend ? (
           <li className="flex items-center gap-1.5">

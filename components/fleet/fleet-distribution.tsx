@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { ClaimBoundary } from "@/components/ui/card";
 import { EVIDENCE_AGE_PATTERNS, OVERVIEW_STATE_PATTERNS, SEVERITY_PATTERNS, patternClass, type Pattern } from "@/components/ui/patterns";
 import { EVIDENCE_AGE_TONES, OVERVIEW_STATE_TONES, PICTURE_TONE_COLORS, SEVERITY_TONES } from "@/components/ui/tones";
@@ -32,9 +31,10 @@ function Bar({ id, title, segments, total }: { id: string; title: string; segmen
           return (
             <li key={s.key} data-segment={s.key} style={{ flexGrow: s.count, flexBasis: 0 }} className="min-w-3">
               {s.href ? (
-                <Link href={s.href} className={className} aria-current={s.current ? "true" : undefined}>
+                // A plain link: no client router prefetch of each filtered fleet (each would assess the whole fleet).
+                <a href={s.href} className={className} aria-current={s.current ? "true" : undefined}>
                   <span className="sr-only">{text}</span>
-                </Link>
+                </a>
               ) : (
                 <span tabIndex={0} className={className}>
                   <span className="sr-only">{text}</span>

@@ -6,7 +6,7 @@ import { resolveResultAttention } from "@/lib/recovery/result-attention";
 import { isInFlightStatus } from "@/lib/recovery/vocabulary";
 import type { AttentionState, Tone } from "@/lib/recovery/vocabulary";
 
-/** One table row, serializable for the client table. Attention is recomputed from the row, never the cache. */
+/** One table row (rendered on the server). Attention is recomputed from the row, never the cache. */
 export interface RestoreRunRowView {
   id: number;
   backupSet: { id: number; name: string } | null;

@@ -1,5 +1,10 @@
 import { TONE_STYLES, type BadgeTone } from "./tones";
 
+/** The classes of a badge (`.badge` / `.badge-wrap` and the tone: app/globals.css), shared with badgeMarkup. */
+export function badgeClass(tone: BadgeTone, wrap: boolean): string {
+  return `badge ${wrap ? "badge-wrap " : ""}${TONE_STYLES[tone].badge}`;
+}
+
 /** A short status label. The text carries the meaning; colour only reinforces it. */
 export function Badge({
   tone = "neutral",
@@ -12,9 +17,7 @@ export function Badge({
   children: React.ReactNode;
 }) {
   return (
-    <span
-      className={`inline-flex items-center ${wrap ? "whitespace-normal sm:whitespace-nowrap" : "whitespace-nowrap"} rounded-full border px-2 py-0.5 text-xs font-medium ${TONE_STYLES[tone].badge}`}
-    >
+    <span className={badgeClass(tone, wrap)}>
       {children}
     </span>
   );

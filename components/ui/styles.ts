@@ -1,6 +1,6 @@
 /** Shared class names: links and buttons with AA contrast on white and slate-50, and a visible focus ring. */
-export const linkClass =
-  "font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950 focus-visible:outline-2 focus-visible:outline-offset-2";
+/** Defined once in app/globals.css (`.link`): font-medium, blue-800, underlined, visible focus ring. */
+export const linkClass = "link";
 
 export const buttonLinkClass =
   "inline-flex items-center rounded-md border border-blue-800 bg-blue-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-900 focus-visible:outline-2 focus-visible:outline-offset-2";

@@ -23,13 +23,19 @@ import type { SeverityOrNone } from "@/lib/recovery/needs-attention";
 export type BadgeTone = Tone | "info";
 type VerdictTone = Exclude<BadgeTone, "success">;
 
-/** Tone → classes of a badge (components/ui/badge.tsx) and of a banner (components/ui/banner.tsx). */
+/**
+ * Tone → classes of a badge (components/ui/badge.tsx) and of a banner (components/ui/banner.tsx). A
+ * badge's tone is one short class (`badge-neutral` …), defined in app/globals.css beside `.badge` with
+ * these colours: neutral slate-300/100/800, info blue-200/50/900, success emerald-300/50/900, warning
+ * amber-300/50/900, danger red-300/50/900 (border/background/text). Badges repeat per table row, and every
+ * class string is carried twice per element (HTML and inline RSC data): issue 14.
+ */
 export const TONE_STYLES: Record<BadgeTone, { badge: string; banner: string }> = {
-  neutral: { badge: "border-slate-300 bg-slate-100 text-slate-800", banner: "border-slate-300 bg-white text-slate-900" },
-  info: { badge: "border-blue-200 bg-blue-50 text-blue-900", banner: "border-blue-300 bg-blue-50 text-blue-950" },
-  success: { badge: "border-emerald-300 bg-emerald-50 text-emerald-900", banner: "border-emerald-300 bg-emerald-50 text-emerald-950" },
-  warning: { badge: "border-amber-300 bg-amber-50 text-amber-900", banner: "border-amber-300 bg-amber-50 text-amber-950" },
-  danger: { badge: "border-red-300 bg-red-50 text-red-900", banner: "border-red-300 bg-red-50 text-red-950" },
+  neutral: { badge: "badge-neutral", banner: "border-slate-300 bg-white text-slate-900" },
+  info: { badge: "badge-info", banner: "border-blue-300 bg-blue-50 text-blue-950" },
+  success: { badge: "badge-success", banner: "border-emerald-300 bg-emerald-50 text-emerald-950" },
+  warning: { badge: "badge-warning", banner: "border-amber-300 bg-amber-50 text-amber-950" },
+  danger: { badge: "badge-danger", banner: "border-red-300 bg-red-50 text-red-950" },
 };
 
 // ── Tenant-level statements: never green ─────────────────────────────────────────────────────────────

@@ -27,8 +27,6 @@ const dash = (
   </span>
 );
 
-/** Long keys and messages wrap anywhere, so a narrow screen never needs to scroll to read them. */
-const wrap = "[overflow-wrap:anywhere]";
 
 function GroupTable({ group, entries, filter }: { group: ResultEntryGroup; entries: ResultEntry[]; filter: EntryFilter | null }) {
   const headingId = `outcomes-${group}-title`;
@@ -50,44 +48,46 @@ function GroupTable({ group, entries, filter }: { group: ResultEntryGroup; entri
           tabIndex={0}
           className="relative overflow-x-auto rounded-md border border-slate-200"
         >
-          <table className="w-full text-left text-sm">
+          {/* Cells styled from the table (app/globals.css `.entries-table`): `wrap` lets long keys and
+              messages wrap anywhere, so a narrow screen never needs to scroll to read them. */}
+          <table className="entries-table w-full text-left text-sm">
             <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-700">
               <tr>
-                <th scope="col" className="px-2 py-2 sm:px-3 font-semibold">Key</th>
+                <th scope="col">Key</th>
                 {isAssignments ? (
                   <>
-                    <th scope="col" className="px-2 py-2 sm:px-3 font-semibold">Item</th>
-                    <th scope="col" className="px-2 py-2 sm:px-3 font-semibold">Target</th>
+                    <th scope="col">Item</th>
+                    <th scope="col">Target</th>
                   </>
                 ) : (
                   <>
-                    <th scope="col" className="px-2 py-2 sm:px-3 font-semibold">Name</th>
-                    <th scope="col" className="px-2 py-2 sm:px-3 font-semibold">Type</th>
+                    <th scope="col">Name</th>
+                    <th scope="col">Type</th>
                   </>
                 )}
-                <th scope="col" className="px-2 py-2 sm:px-3 font-semibold">Status</th>
-                <th scope="col" className="px-2 py-2 sm:px-3 font-semibold">Message</th>
+                <th scope="col">Status</th>
+                <th scope="col">Message</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200">
               {shown.map((e, i) => (
                 <tr key={i}>
-                  <td className={`${wrap} px-2 py-2 sm:px-3 font-mono text-xs`}>{e.key ?? dash}</td>
+                  <td className="wrap mono">{e.key ?? dash}</td>
                   {isAssignments ? (
                     <>
-                      <td className={`${wrap} px-2 py-2 sm:px-3 font-mono text-xs`}>{e.itemKey ?? dash}</td>
-                      <td className={`${wrap} px-2 py-2 sm:px-3 font-mono text-xs`}>{e.target ?? dash}</td>
+                      <td className="wrap mono">{e.itemKey ?? dash}</td>
+                      <td className="wrap mono">{e.target ?? dash}</td>
                     </>
                   ) : (
                     <>
-                      <td className={`${wrap} px-2 py-2 sm:px-3`}>{e.name ?? dash}</td>
-                      <td className={`${wrap} px-2 py-2 sm:px-3 font-mono text-xs`}>{e.type ?? dash}</td>
+                      <td className="wrap">{e.name ?? dash}</td>
+                      <td className="wrap mono">{e.type ?? dash}</td>
                     </>
                   )}
-                  <td className="px-2 py-2 sm:px-3">
+                  <td>
                     <EntryStatusBadge entry={e} />
                   </td>
-                  <td className={`${wrap} px-2 py-2 sm:px-3`}>{e.message ?? dash}</td>
+                  <td className="wrap">{e.message ?? dash}</td>
                 </tr>
               ))}
             </tbody>

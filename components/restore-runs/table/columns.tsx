@@ -1,15 +1,5 @@
-import Link from "next/link";
-import {
-  createColumnHelper,
-  metaHelper,
-  rowSortingFeature,
-  tableFeatures,
-  type CellData,
-  type HeaderContext,
-} from "@tanstack/react-table";
-import { Badge } from "@/components/ui/badge";
-import { DateTime } from "@/components/ui/date-time";
-import { linkClass } from "@/components/ui/styles";
+import { badgeMarkup, html } from "@/components/ui/markup";
+import { formatDateTime } from "@/components/ui/date-time";
 import { LATEST_RELEVANT_RUN_MARKER } from "@/lib/recovery/surface-copy";
 import type { RestoreRunSortKey } from "@/lib/search-params/restore-runs";
 import type { RestoreRunRowView } from "../row-view";
@@ -17,114 +7,47 @@ import type { RestoreRunRowView } from "../row-view";
 /** The sortable columns are exactly the list's sort keys (lib/search-params/restore-runs.ts). */
 export type SortableColumnId = RestoreRunSortKey;
 
-export interface RestoreRunsTableMeta {
-  /** Where each sortable header links (the server-side sort, first page). Absent: not sortable now. */
-  sortHrefs: Partial<Record<SortableColumnId, string>>;
-}
+/**
+ * The columns, in order. Run, attention and status come first: on a 375 px screen they stay visible
+ * without scrolling. `sortKey` is set on the columns the server can order by; the header then links to it.
+ */
+export const columns: { id: string; header: string; sortKey?: SortableColumnId }[] = [
+  { id: "id", header: "Run", sortKey: "id" },
+  { id: "attention", header: "Attention" },
+  { id: "status", header: "Status" },
+  { id: "completed_at", header: "Completed at", sortKey: "completed_at" },
+  { id: "dry_run", header: "Dry run" },
+  { id: "backup_set", header: "Backup set" },
+  { id: "operation_outcome", header: "Operation outcome" },
+];
 
-/** Sorting is registered only so headers can read the server's sort state; rows arrive already sorted. */
-export const features = tableFeatures({
-  rowSortingFeature,
-  tableMeta: metaHelper<RestoreRunsTableMeta>(),
-});
-
-type Features = typeof features;
-const helper = createColumnHelper<Features, RestoreRunRowView>();
-
-/** A header that links to the server-side sort; the link says what it will do. */
-function SortHeader<TValue extends CellData>({
-  ctx,
-  label,
-}: {
-  ctx: HeaderContext<Features, RestoreRunRowView, TValue>;
-  label: string;
-}) {
-  const href = ctx.table.options.meta?.sortHrefs[ctx.column.id as SortableColumnId];
-  const sorted = ctx.column.getIsSorted();
-  if (!href) return <>{label}</>;
-  const next = sorted === "desc" ? "ascending" : "descending";
+/**
+ * One row's cells, in the order of `columns`, as markup (issue 14; components/ui/markup.ts): plain
+ * elements styled from the table (app/globals.css `.runs-table`), plain `<a>` links (a row's links need no
+ * client router or prefetch), no per-cell wrappers. Every value is escaped by `html`.
+ */
+export function runRowMarkup(r: RestoreRunRowView): string {
+  const run =
+    html`<td class="run"><a href="/restore-runs/${r.id}" class="link">Run #${r.id}</a>` +
+    (r.isLatestRelevant ? badgeMarkup("info", LATEST_RELEVANT_RUN_MARKER, true) : "") +
+    (r.archived ? badgeMarkup("neutral", "Archived") : "") +
+    "</td>";
+  const completed = r.completedAt
+    ? html`<td><time dateTime="${r.completedAt}">${formatDateTime(r.completedAt) ?? ""}</time><small>${r.completedAge ?? ""}</small></td>`
+    : `<td class="muted">Not completed</td>`;
+  const backupSet = r.backupSet
+    ? html`<td><a href="/backup-sets/${r.backupSet.id}" class="link">#${r.backupSet.id} <span class="font-normal">${r.backupSet.name}</span></a></td>`
+    : `<td class="muted">None linked</td>`;
+  const outcome = r.operationOutcome === null ? `<td class="muted">None linked</td>` : html`<td class="mono">${r.operationOutcome}</td>`;
   return (
-    <Link href={href} className="inline-flex items-center gap-1 underline underline-offset-2 hover:text-blue-900">
-      {label}
-      <span aria-hidden="true">{sorted === "desc" ? "↓" : sorted === "asc" ? "↑" : "↕"}</span>
-      <span className="sr-only">{`, sort ${next}`}</span>
-    </Link>
+    (r.isLatestRelevant ? `<tr class="bg-blue-50/60">` : "<tr>") +
+    run +
+    `<td>${badgeMarkup(r.attention.tone, r.attention.label, true)}</td>` +
+    html`<td class="mono">${r.status}</td>` +
+    completed +
+    `<td>${r.isDryRun ? badgeMarkup("neutral", "Yes") : "No"}</td>` +
+    backupSet +
+    outcome +
+    "</tr>"
   );
 }
-
-export const columns = helper.columns([
-  // Run, attention and status first: on a 375 px screen they stay visible without scrolling.
-  helper.accessor("id", {
-    header: (ctx) => <SortHeader ctx={ctx} label="Run" />,
-    enableSorting: true,
-    cell: ({ row }) => {
-      const r = row.original;
-      return (
-        <div className="flex flex-col items-start gap-1">
-          <Link href={`/restore-runs/${r.id}`} className={linkClass}>
-            Run #{r.id}
-          </Link>
-          {r.isLatestRelevant ? <Badge tone="info" wrap>{LATEST_RELEVANT_RUN_MARKER}</Badge> : null}
-          {r.archived ? <Badge tone="neutral">Archived</Badge> : null}
-        </div>
-      );
-    },
-  }),
-  helper.accessor((r) => r.attention.state, {
-    id: "attention",
-    header: "Attention",
-    enableSorting: false,
-    cell: ({ row }) => (
-      <Badge tone={row.original.attention.tone} wrap>
-        {row.original.attention.label}
-      </Badge>
-    ),
-  }),
-  helper.accessor("status", {
-    header: "Status",
-    enableSorting: false,
-    cell: ({ getValue }) => <span className="break-words font-mono text-xs text-slate-900">{getValue()}</span>,
-  }),
-  helper.accessor("completedAt", {
-    id: "completed_at",
-    header: (ctx) => <SortHeader ctx={ctx} label="Completed at" />,
-    enableSorting: true,
-    cell: ({ row }) =>
-      row.original.completedAt ? (
-        <span className="flex flex-col">
-          <DateTime value={row.original.completedAt} />
-          <span className="text-xs text-slate-700">{row.original.completedAge}</span>
-        </span>
-      ) : (
-        <span className="text-slate-700">Not completed</span>
-      ),
-  }),
-  helper.accessor("isDryRun", {
-    header: "Dry run",
-    enableSorting: false,
-    cell: ({ getValue }) => (getValue() ? <Badge tone="neutral">Yes</Badge> : "No"),
-  }),
-  helper.accessor((r) => r.backupSet, {
-    id: "backup_set",
-    header: "Backup set",
-    enableSorting: false,
-    cell: ({ row }) => {
-      const set = row.original.backupSet;
-      if (!set) return <span className="text-slate-700">None linked</span>;
-      return (
-        <Link href={`/backup-sets/${set.id}`} className={linkClass}>
-          <span className="whitespace-nowrap">#{set.id}</span> <span className="font-normal">{set.name}</span>
-        </Link>
-      );
-    },
-  }),
-  helper.accessor("operationOutcome", {
-    id: "operation_outcome",
-    header: "Operation outcome",
-    enableSorting: false,
-    cell: ({ getValue }) => {
-      const outcome = getValue();
-      return outcome === null ? <span className="text-slate-700">None linked</span> : <span className="font-mono text-xs">{outcome}</span>;
-    },
-  }),
-]);

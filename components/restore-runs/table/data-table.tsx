@@ -1,14 +1,11 @@
-"use client";
-
-import { useMemo } from "react";
-import { useTable, type SortingState } from "@tanstack/react-table";
 import type { RestoreRunRowView } from "../row-view";
-import { columns, features, type RestoreRunsTableMeta, type SortableColumnId } from "./columns";
+import { columns, runRowMarkup, type SortableColumnId } from "./columns";
 
 /**
- * The restore-run table. Sorting, filtering and paging happen on the server (the URL holds them);
- * this component renders one page in the order received. On narrow screens the table scrolls
- * horizontally inside a labelled, focusable region.
+ * The restore-run table, a server component (issue 14): sorting, filtering and paging happen on the
+ * server (the URL holds them) and this renders one page in the order received, so the rows travel once as
+ * markup (one escaped string for the rows: columns.tsx), with no client table and no row props for one. On narrow screens the table scrolls horizontally
+ * inside a labelled, focusable region.
  */
 export function RestoreRunsDataTable({
   rows,
@@ -20,22 +17,10 @@ export function RestoreRunsDataTable({
   rows: RestoreRunRowView[];
   sort: SortableColumnId;
   order: "asc" | "desc";
-  sortHrefs: RestoreRunsTableMeta["sortHrefs"];
+  /** Where each sortable header links (the server-side sort, first page). Absent: not sortable now. */
+  sortHrefs: Partial<Record<SortableColumnId, string>>;
   caption: string;
 }) {
-  const sorting = useMemo<SortingState>(() => [{ id: sort, desc: order === "desc" }], [sort, order]);
-  const meta = useMemo<RestoreRunsTableMeta>(() => ({ sortHrefs }), [sortHrefs]);
-  const table = useTable({
-    features,
-    columns,
-    data: rows,
-    state: { sorting },
-    manualSorting: true,
-    enableSortingRemoval: false,
-    getRowId: (row) => String(row.id),
-    meta,
-  });
-
   return (
     <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
       {/* The caption sits outside the scrolling area so it stays readable on narrow screens. */}
@@ -43,39 +28,35 @@ export function RestoreRunsDataTable({
         {caption}
       </p>
       <div role="region" aria-labelledby="restore-runs-caption" tabIndex={0} className="relative overflow-x-auto">
-        <table aria-labelledby="restore-runs-caption" className="min-w-full text-left text-sm">
+        <table aria-labelledby="restore-runs-caption" className="runs-table min-w-full text-left text-sm">
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-700">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                      className="whitespace-nowrap px-2 py-2 font-semibold sm:px-4"
-                    >
-                      {header.isPlaceholder ? null : <table.FlexRender header={header} />}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
+            <tr>
+              {columns.map((c) => {
+                const sorted = c.sortKey === sort ? order : null;
+                return (
+                  <th key={c.id} scope="col" {...(sorted ? { "aria-sort": sorted === "asc" ? "ascending" : "descending" } : {})}>
+                    <SortHeader label={c.header} href={c.sortKey ? sortHrefs[c.sortKey] : undefined} sorted={sorted} />
+                  </th>
+                );
+              })}
+            </tr>
           </thead>
-          <tbody className="divide-y divide-slate-200">
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className={row.original.isLatestRelevant ? "bg-blue-50/60" : undefined}>
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className="px-2 py-3 align-top text-slate-900 sm:px-4">
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
+          <tbody className="divide-y divide-slate-200" dangerouslySetInnerHTML={{ __html: rows.map(runRowMarkup).join("") }} />
         </table>
       </div>
     </div>
+  );
+}
+
+/** A header that links to the server-side sort; the link says what it will do. */
+function SortHeader({ label, href, sorted }: { label: string; href: string | undefined; sorted: "asc" | "desc" | null }) {
+  if (!href) return label;
+  const next = sorted === "desc" ? "ascending" : "descending";
+  return (
+    <a href={href} className="sort">
+      {label}
+      <span aria-hidden="true">{sorted === "desc" ? "↓" : sorted === "asc" ? "↑" : "↕"}</span>
+      <span className="sr-only">{`, sort ${next}`}</span>
+    </a>
   );
 }

@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { DEMO_USERS } from "../db/seed/demo-dataset";
+import { machineTicks, processTicks } from "./proc-stat";
 import { get, signIn } from "../scripts/cluster/client";
 import { readState, startCluster, stopCluster } from "../scripts/cluster/cluster";
 import { lbUrl, type ClusterState } from "../scripts/cluster/config";
@@ -27,22 +28,6 @@ const arg = (name: string, fallback: number) => {
 const DURATION = arg("duration", 15);
 const WARMUP = arg("warmup", 3);
 const CONNECTIONS = arg("connections", 16);
-
-// (bench/meters.ts has the same two readers, but its imports reach server-only modules.)
-function machineTicks(): { busy: number } {
-  const v = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
-  const total = v.slice(0, 8).reduce((a, b) => a + b, 0);
-  return { busy: total - (v[3] ?? 0) - (v[4] ?? 0) - (v[7] ?? 0) };
-}
-function processTicks(pid: number): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return Number(f[11]) + Number(f[12]);
-  } catch {
-    return 0;
-  }
-}
 
 interface Proc {
   pid: number;

@@ -14,16 +14,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const listed = current && !items.some((m) => m.tenantId === current.tenantId) ? [current, ...items] : items;
   return (
     <>
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-blue-900 focus:shadow"
-      >
+      <a href="#main" className="skip-link">
         Skip to main content
       </a>
       <AppHeader
         userName={viewer.name}
         userEmail={viewer.email}
-        tenants={listed.map((m) => ({ id: m.tenantId, name: m.tenantName }))}
+        tenants={listed.map((m) => [m.tenantId, m.tenantName] as const)}
         moreTenants={Math.max(0, total - items.length)}
         currentTenantId={current?.tenantId ?? null}
         canViewRestoreHistory={mayViewRestoreHistory(current)}

@@ -1,8 +1,39 @@
-import { DateTime } from "@/components/ui/date-time";
-import { linkClass } from "@/components/ui/styles";
+import { badgeMarkup, bare, compactTimeMarkup, html } from "@/components/ui/markup";
+import { BACKUP_SET_STATUS_TONES, UNRECOGNIZED_TONE } from "@/components/ui/tones";
 import type { BackupSet } from "@/db/schema";
-import { BackupSetStatusBadge } from "./backup-set-status-badge";
-import { FinishedAt } from "./finished-at";
+import { describeAge } from "@/lib/recovery/age";
+import { BACKUP_SET_STATUS_LABELS, UNRECOGNIZED_STATUS_LABEL } from "@/lib/recovery/surface-copy";
+import { BACKUP_SET_IGNORED_STATUSES, BACKUP_SET_STATUSES, includes } from "@/lib/recovery/vocabulary";
+import { finishedTerm } from "./finished-at";
+
+/** = <BackupSetStatusBadge status /> */
+function statusMarkup(status: string): string {
+  return includes(BACKUP_SET_STATUSES, status)
+    ? badgeMarkup(BACKUP_SET_STATUS_TONES[status], BACKUP_SET_STATUS_LABELS[status])
+    : badgeMarkup(UNRECOGNIZED_TONE, `${UNRECOGNIZED_STATUS_LABEL}: ${status}`);
+}
+
+/** = <FinishedAt set now withTerm /> (the end time worded by status), styled from `.sets-table`. */
+function finishedMarkup(set: BackupSet, now: Date): string {
+  if (includes(BACKUP_SET_IGNORED_STATUSES, set.status)) return html`<span class=muted>Not finished (${set.status})</span>`;
+  if (!set.completedAt) return `<span class=muted>${set.status === "failed" ? "Failed (no end time recorded)" : "No end time recorded"}</span>`;
+  const term = finishedTerm(set.status).replace(/ at$/, "");
+  return html`<span class=ended><span><b>${term}: </b>` + compactTimeMarkup(set.completedAt) + html`</span><small>${describeAge(set.completedAt, now)}</small></span>`;
+}
+
+/**
+ * One set's cells as markup (issue 14, page weight): cells styled from the table (app/globals.css
+ * `.sets-table`), a plain link, the optional `</td>` and `</tr>` left out. Every value is escaped by `html`.
+ */
+function setRowMarkup(set: BackupSet, now: Date): string {
+  return (
+    html`<tr><td><a href=/backup-sets/${bare(set.id)}>Backup set #${set.id}</a><td>${set.name}<td>` +
+    statusMarkup(set.status) +
+    html`<td class=num>${set.itemCount}<td class=num>${set.failedItemCount}<td>` +
+    compactTimeMarkup(set.startedAt, "Not started") +
+    `<td>${finishedMarkup(set, now)}`
+  );
+}
 
 /**
  * One page of backup sets, in the order received (server-side, newest end time first). The end time is
@@ -28,29 +59,8 @@ export function BackupSetsTable({ sets, caption, now }: { sets: BackupSet[]; cap
               <th scope="col">Ended</th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-200">
-            {sets.map((set) => (
-              <tr key={set.id}>
-                <td className="whitespace-nowrap">
-                  <a href={`/backup-sets/${set.id}`} className={linkClass}>
-                    Backup set #{set.id}
-                  </a>
-                </td>
-                <td className="text-slate-900">{set.name}</td>
-                <td>
-                  <BackupSetStatusBadge status={set.status} />
-                </td>
-                <td className="text-right tabular-nums">{set.itemCount}</td>
-                <td className="text-right tabular-nums">{set.failedItemCount}</td>
-                <td>
-                  <DateTime value={set.startedAt} fallback="Not started" />
-                </td>
-                <td>
-                  <FinishedAt set={set} now={now} withTerm />
-                </td>
-              </tr>
-            ))}
-          </tbody>
+          {/* One escaped markup string for the rows, like the restore-run table (decision 0020). */}
+          <tbody className="divide-y divide-slate-200" dangerouslySetInnerHTML={{ __html: sets.map((set) => setRowMarkup(set, now)).join("") }} />
         </table>
       </div>
     </div>

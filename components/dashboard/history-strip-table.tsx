@@ -18,16 +18,17 @@ type DayRow = {
   notEvidence?: NonNullable<HistoryStrip["notEvidence"]>[number];
 };
 
-/** The day rows as markup (every value escaped by escape-goat). */
+/**
+ * The day rows as markup (every value escaped by escape-goat). Cells are styled from the table
+ * (app/globals.css `.day-table`) and the optional `</th>`, `</td>` and `</tr>` are left out: up to 90 rows
+ * travel twice, in the HTML and in the inline RSC data (issue 14, page weight).
+ */
 function dayRowsMarkup(strip: HistoryStrip, days: DayRow[]): string {
   return days
     .map((d) => {
-      const restore = strip.restores ? htmlEscape`<td class="py-1 pr-3">${countsText(RESTORE_ROW, d.restore)}</td>` : "";
-      const notEvidence = strip.notEvidence ? htmlEscape`<td class="py-1">${countsText(NOT_EVIDENCE_ROW, d.notEvidence)}</td>` : "";
-      return (
-        htmlEscape`<tr class="border-b border-slate-100 align-top"><th scope="row" class="py-1 pr-3 font-medium whitespace-nowrap">${d.day}</th><td class="py-1 pr-3">${countsText(BACKUP_ROW, d.backup)}</td>` +
-        `${restore}${notEvidence}</tr>`
-      );
+      const restore = strip.restores ? htmlEscape`<td>${countsText(RESTORE_ROW, d.restore)}` : "";
+      const notEvidence = strip.notEvidence ? htmlEscape`<td>${countsText(NOT_EVIDENCE_ROW, d.notEvidence)}` : "";
+      return htmlEscape`<tr><th scope=row>${d.day}<td>${countsText(BACKUP_ROW, d.backup)}` + restore + notEvidence;
     })
     .join("");
 }
@@ -47,14 +48,14 @@ export function StripDayTable({ strip }: { strip: HistoryStrip }) {
         <p className="mt-2">{STRIP_COPY.nothing}</p>
       ) : (
         <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={STRIP_COPY.dayTable}>
-          <table className="w-full text-left text-xs">
+          <table className="day-table w-full text-left text-xs">
             <caption className="sr-only">{STRIP_COPY.dayTable}</caption>
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="py-1 pr-3">Day (UTC)</th>
-                <th scope="col" className="py-1 pr-3">{BACKUP_ROW.label}</th>
-                {strip.restores ? <th scope="col" className="py-1 pr-3">{RESTORE_ROW.label}</th> : null}
-                {strip.notEvidence ? <th scope="col" className="py-1">{NOT_EVIDENCE_ROW.label}</th> : null}
+                <th scope="col">Day (UTC)</th>
+                <th scope="col">{BACKUP_ROW.label}</th>
+                {strip.restores ? <th scope="col">{RESTORE_ROW.label}</th> : null}
+                {strip.notEvidence ? <th scope="col">{NOT_EVIDENCE_ROW.label}</th> : null}
               </tr>
             </thead>
             {/* One markup string, like the strip's cells (history-strip.tsx): up to 90 rows of text. */}

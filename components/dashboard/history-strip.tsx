@@ -1,4 +1,5 @@
 import { htmlEscape } from "escape-goat";
+import { bare } from "@/components/ui/markup";
 import { Card, ClaimBoundary } from "@/components/ui/card";
 import { patternClass, type Pattern } from "@/components/ui/patterns";
 import { PICTURE_TONE_COLORS } from "@/components/ui/tones";
@@ -14,16 +15,20 @@ function Swatch({ pattern, tone }: { pattern: Pattern; tone: keyof typeof PICTUR
 /**
  * A row's day cells as markup: `<li data-day>` holding a link (a day with runs: to the newest run of the
  * day's worst category) or a focusable span (an empty day), each with its sentence as the tooltip text.
+ * Compact on purpose (issue 14, page weight): the cell's box, its tooltip, the empty day's outline and the
+ * tooltip's side come from the list (app/globals.css `.strip`), the optional `</li>` is left out, and the
+ * attribute values that cannot need quotes have none — 270 cells travel twice (HTML and inline RSC data).
  */
 function stripCellsMarkup<C extends string>(spec: StripRowSpec<C>, cells: StripCell<C>[]): string {
   return cells
-    .map((cell, i) => {
+    .map((cell) => {
       const text = stripCellText(cell, spec.order, spec.labels, spec.noun, spec.latestMark);
-      const look = cell.worst === null ? "pattern-empty" : `${PICTURE_TONE_COLORS[spec.tone(cell.worst)]} ${patternClass(spec.pattern(cell.worst))}`;
-      const className = `strip-cell ${look}${cell.latest ? " strip-latest" : ""}${i % 30 >= 15 ? " strip-tip-end" : ""}`;
-      return cell.linkId !== null && spec.href
-        ? htmlEscape`<li data-day="${cell.day}"><a href="${spec.href(cell.linkId)}" class="${className}"><span class="strip-tip">${text}</span></a></li>`
-        : htmlEscape`<li data-day="${cell.day}"><span tabindex="0" class="${className}"><span class="strip-tip">${text}</span></span></li>`;
+      const latest = cell.latest ? " strip-latest" : "";
+      if (cell.linkId !== null && cell.worst !== null && spec.href) {
+        const look = `${PICTURE_TONE_COLORS[spec.tone(cell.worst)]} ${patternClass(spec.pattern(cell.worst))}${latest}`;
+        return htmlEscape`<li data-day=${bare(cell.day)}><a href=${bare(spec.href(cell.linkId))} class="${look}"><span>${text}</span></a>`;
+      }
+      return htmlEscape`<li data-day=${bare(cell.day)}><span tabindex=0${latest ? ` class=strip-latest` : ""}><span>${text}</span></span>`;
     })
     .join("");
 }
@@ -40,7 +45,7 @@ function StripRow<C extends string>({ spec, cells }: { spec: StripRowSpec<C>; ce
           string they are the same elements in the browser (every value escaped by escape-goat). */}
       <ol
         aria-labelledby={titleId}
-        className="grid grid-cols-[repeat(30,minmax(0,1fr))] gap-x-px gap-y-3 pb-2 lg:grid-cols-[repeat(90,minmax(0,1fr))]"
+        className="strip"
         dangerouslySetInnerHTML={{ __html: stripCellsMarkup(spec, cells) }}
       />
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label={`${spec.label}: legend`}>

@@ -1,6 +1,6 @@
-import { badgeMarkup, dateTimeMarkup, html } from "@/components/ui/markup";
+import { badgeMarkup, bare, compactTimeMarkup, html } from "@/components/ui/markup";
 import { BACKUP_POSTURE_TONES, freshnessTone, overviewTone, SEVERITY_TONES } from "@/components/ui/tones";
-import { linkClass, secondaryButtonClass } from "@/components/ui/styles";
+import { secondaryButtonClass } from "@/components/ui/styles";
 import { ATTENTION_STATE_LABELS, BACKUP_HEALTH_HEADLINES, BACKUP_POSTURE_LABELS, OVERVIEW_STATE_LABELS } from "@/lib/recovery/copy";
 import { FLEET_COPY, FRESHNESS_COPY } from "@/lib/recovery/fleet-copy";
 import type { NeedsAttentionItem } from "@/lib/recovery/needs-attention";
@@ -12,38 +12,43 @@ export interface FleetTableRow {
   canViewRestoreHistory: boolean;
 }
 
-/** One tenant's row: exactly the cells the table's header names, every value escaped by `html`. */
+/**
+ * One tenant's row: exactly the cells the table's header names, every value escaped by `html`. Compact
+ * (issue 14, page weight; decision 0020): layout and tones come from the table (app/globals.css
+ * `.fleet-table`), the optional `</td>`, `</tr>`, `</li>` and `</p>` are left out and ids and instants are
+ * unquoted attributes — up to 100 rows travel twice (HTML and inline RSC data).
+ */
 function fleetRowMarkup({ row, items, canViewRestoreHistory }: FleetTableRow): string {
   const attention =
     items.length === 0
-      ? `<span class="text-slate-700">Nothing listed</span>`
-      : `<ul class="space-y-1">${items.map((i) => html`<li><span class="sr-only">${FLEET_COPY.severity[i.severity]}: </span>${i.title}</li>`).join("")}</ul>`;
+      ? `<span class=muted>Nothing listed</span>`
+      : `<ul>${items.map((i) => html`<li><span class=sr-only>${FLEET_COPY.severity[i.severity]}: </span>${i.title}`).join("")}</ul>`;
   const id = row.latestRelevantRestoreRunId;
   const runLink =
     id === null
       ? ""
       : canViewRestoreHistory
-        ? html`<a href="/restore-runs/${id}" class="${linkClass}" aria-label="Restore run #${id} of ${row.name}">#${id}</a>`
+        ? html`<a href=/restore-runs/${bare(id)} aria-label="Restore run #${id} of ${row.name}">#${id}</a>`
         : html`<span>#${id}</span>`;
   const evidence =
     id === null
-      ? html`<span class="text-slate-700">${FRESHNESS_COPY.noEvidence}</span>`
-      : `<div class="space-y-1"><p>${runLink} ${row.latestRelevantAttentionState ? html`${ATTENTION_STATE_LABELS[row.latestRelevantAttentionState]}` : ""}</p>` +
-        `<p>${dateTimeMarkup(row.latestRelevantRestoreAt, "time unknown")}</p>` +
+      ? html`<span class=muted>${FRESHNESS_COPY.noEvidence}</span>`
+      : `<div><p>${runLink} ${row.latestRelevantAttentionState ? html`${ATTENTION_STATE_LABELS[row.latestRelevantAttentionState]}` : ""}` +
+        `<p>${compactTimeMarkup(row.latestRelevantRestoreAt, "time unknown")}</p>` +
         badgeMarkup(freshnessTone(row.restoreEvidenceStale), row.restoreEvidenceStale ? FRESHNESS_COPY.staleBadge : FRESHNESS_COPY.freshBadge) +
         "</div>";
   const backup =
-    `<div class="space-y-1">${badgeMarkup(BACKUP_POSTURE_TONES[row.backupPosture], BACKUP_POSTURE_LABELS[row.backupPosture])}` +
-    (row.backupPrimaryReason ? html`<p>${BACKUP_HEALTH_HEADLINES[row.backupPrimaryReason]}</p>` : "") +
-    `<p class="text-slate-700">Latest completed: ${dateTimeMarkup(row.latestCompletedBackupAt, "none")}</p></div>`;
+    `<div>${badgeMarkup(BACKUP_POSTURE_TONES[row.backupPosture], BACKUP_POSTURE_LABELS[row.backupPosture])}` +
+    (row.backupPrimaryReason ? html`<p>${BACKUP_HEALTH_HEADLINES[row.backupPrimaryReason]}` : "") +
+    `<p class=muted>Latest completed: ${compactTimeMarkup(row.latestCompletedBackupAt, "none")}</div>`;
   return (
-    html`<tr class="align-top"><th scope="row" class="text-left font-medium text-slate-900">${row.name}<span class="block text-xs font-normal text-slate-700">${row.role}</span></th>` +
-    `<td>${badgeMarkup(SEVERITY_TONES[row.severity], FLEET_COPY.severity[row.severity])}</td>` +
-    `<td>${attention}</td>` +
-    `<td>${badgeMarkup(overviewTone(row.overviewState, row.latestRelevantAttentionState), OVERVIEW_STATE_LABELS[row.overviewState])}</td>` +
-    `<td>${evidence}</td>` +
-    `<td>${backup}</td>` +
-    html`<td><button type="submit" name="tenantId" value="${row.tenantId}" class="${secondaryButtonClass}" aria-label="Open the dashboard of ${row.name}">Open</button></td></tr>`
+    html`<tr><th scope=row>${row.name}<small>${row.role}</small>` +
+    `<td>${badgeMarkup(SEVERITY_TONES[row.severity], FLEET_COPY.severity[row.severity])}` +
+    `<td>${attention}` +
+    `<td>${badgeMarkup(overviewTone(row.overviewState, row.latestRelevantAttentionState), OVERVIEW_STATE_LABELS[row.overviewState])}` +
+    `<td>${evidence}` +
+    `<td>${backup}` +
+    html`<td><button type=submit name=tenantId value=${bare(row.tenantId)} class=${bare(secondaryButtonClass)} aria-label="Open the dashboard of ${row.name}">Open</button>`
   );
 }
 

@@ -1,11 +1,14 @@
+"use client";
+
 import Link from "next/link";
 import { MainNav } from "./main-nav";
-import { TenantSwitcher } from "./tenant-switcher";
+import { TenantSwitcher, type TenantOption } from "./tenant-switcher";
 
 export interface AppHeaderProps {
   userName: string;
   userEmail: string;
-  tenants: { id: number; name: string }[];
+  /** [id, name] pairs: the header's props are the only copy of the list in the page's RSC data. */
+  tenants: TenantOption[];
   /** Tenants not in the control's list (reached through the tenant search page). */
   moreTenants: number;
   currentTenantId: number | null;
@@ -24,14 +27,20 @@ const NAV = [
   { href: "/audit", label: "Audit log" },
 ];
 
+/**
+ * The signed-in shell's header. A client component (it holds the navigation and the tenant switcher,
+ * which act in the browser anyway): the server sends its props — the user, up to 100 tenant names — once
+ * in the RSC data, instead of the rendered header markup a second time next to its HTML (issue 14, page
+ * weight; decision 0020).
+ */
 export function AppHeader(props: AppHeaderProps) {
   return (
-    <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+    <header className="app-header">
+      <div>
         <Link href="/dashboard" className="font-semibold text-slate-900">
           Recovery Posture
         </Link>
-        <MainNav items={NAV.filter((n) => !n.restoreHistory || props.canViewRestoreHistory).map(({ href, label }) => ({ href, label }))} />
+        <MainNav items={NAV.filter((n) => !n.restoreHistory || props.canViewRestoreHistory)} />
         <div className="ml-auto flex flex-wrap items-center gap-4">
           <TenantSwitcher tenants={props.tenants} currentTenantId={props.currentTenantId} action={props.switchTenant} />
           {props.moreTenants > 0 ? (
@@ -43,7 +52,7 @@ export function AppHeader(props: AppHeaderProps) {
             {props.userName}
           </span>
           <form action={props.signOut}>
-            <button type="submit" className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
+            <button type="submit" className="btn-sm px-3">
               Sign out
             </button>
           </form>

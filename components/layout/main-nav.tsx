@@ -20,7 +20,7 @@ export function MainNav({ items }: { items: NavItem[] }) {
             key={n.href}
             href={n.href}
             aria-current={current ? "page" : undefined}
-            className={`underline-offset-4 hover:underline ${current ? "font-semibold text-slate-950 underline" : "text-slate-700"}`}
+            className="nav-link"
           >
             {n.label}
           </Link>

@@ -1,5 +1,17 @@
 import type { TenantMembership } from "@/db/queries/access";
+import { bare, html } from "@/components/ui/markup";
 import { TENANT_SEARCH_COPY } from "@/lib/recovery/surface-copy";
+
+/**
+ * One tenant's row as markup (issue 14, page weight; decision 0020): its button submits the list's one
+ * form with its own tenantId (a submit button's name and value, as on the fleet table), so the page
+ * carries one server-action form instead of one per tenant; styles come from the list (app/globals.css
+ * `.tenant-list`) and the optional `</li>` is left out. Every value is escaped by `html`.
+ */
+function tenantRowMarkup(m: TenantMembership, currentTenantId: number | null): string {
+  const label = currentTenantId === m.tenantId ? TENANT_SEARCH_COPY.current : TENANT_SEARCH_COPY.switch;
+  return html`<li><span><b>${m.tenantName}</b> <small>(${m.role})</small></span><button type=submit name=tenantId value=${bare(m.tenantId)} class=btn-sm aria-label="${TENANT_SEARCH_COPY.switchLabel(m.tenantName)}">${label}</button>`;
+}
 
 /** One page of the viewer's matching tenants, each with a button that makes it the current tenant. */
 export function TenantList({
@@ -16,22 +28,13 @@ export function TenantList({
   return (
     <>
       <p className="mb-2 text-sm text-slate-700">{TENANT_SEARCH_COPY.count(items.length, total)}</p>
-      <ul aria-label={TENANT_SEARCH_COPY.listLabel} className="divide-y divide-slate-200 rounded border border-slate-200 bg-white">
-        {items.map((m) => (
-          <li key={m.tenantId} className="flex items-center justify-between gap-4 px-4 py-2">
-            <span>
-              <span className="font-medium">{m.tenantName}</span> <span className="text-sm text-slate-600">({m.role})</span>
-            </span>
-            <form action={switchTenant}>
-              <input type="hidden" name="tenantId" value={m.tenantId} />
-              <button type="submit" className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
-                aria-label={TENANT_SEARCH_COPY.switchLabel(m.tenantName)}>
-                {currentTenantId === m.tenantId ? TENANT_SEARCH_COPY.current : TENANT_SEARCH_COPY.switch}
-              </button>
-            </form>
-          </li>
-        ))}
-      </ul>
+      <form action={switchTenant}>
+        <ul
+          aria-label={TENANT_SEARCH_COPY.listLabel}
+          className="tenant-list"
+          dangerouslySetInnerHTML={{ __html: items.map((m) => tenantRowMarkup(m, currentTenantId)).join("") }}
+        />
+      </form>
     </>
   );
 }

@@ -25,3 +25,28 @@ export function dateTimeMarkup(value: Date | string | null | undefined, fallback
   const iso = (value instanceof Date ? value : new Date(value as string)).toISOString();
   return html`<time dateTime="${iso}" class="whitespace-nowrap">${text}</time>`;
 }
+
+const BARE = /^[A-Za-z0-9_.:/#-]+$/;
+
+/**
+ * A value to write as an unquoted attribute (`href=/restore-runs/42`, `data-day=2026-11-30`): only ids,
+ * days, ISO instants and paths built from them, which cannot end the attribute or form a character
+ * reference. Anything else throws (a programming error), never becomes markup. Quotes cost bytes twice
+ * over: in the HTML and, escaped again, in the inline RSC data (issue 14, page weight; decision 0020).
+ */
+export function bare(value: string | number): string {
+  const s = String(value);
+  if (!BARE.test(s)) throw new Error(`not a bare attribute value: ${JSON.stringify(s)}`);
+  return s;
+}
+
+/**
+ * = dateTimeMarkup without the per-element class and quotes, for tables that style their `time`
+ * elements themselves (`.fleet-table time`, `.runs-table time`).
+ */
+export function compactTimeMarkup(value: Date | string | null | undefined, fallback = "—"): string {
+  const text = formatDateTime(value);
+  if (text === null) return html`<span>${fallback}</span>`;
+  const iso = (value instanceof Date ? value : new Date(value as string)).toISOString();
+  return html`<time datetime=${bare(iso)}>${text}</time>`;
+}

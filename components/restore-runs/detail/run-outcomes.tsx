@@ -1,12 +1,21 @@
 import Link from "next/link";
 import { Banner } from "@/components/ui/banner";
 import { Card } from "@/components/ui/card";
-import { RESULTS_MISSING_NOTICE, RESULTS_UNREADABLE_NOTICE, RESULT_ENTRY_STATUS_LABELS, RESULT_GROUP_LABELS, RUN_OUTCOME_COUNT } from "@/lib/recovery/surface-copy";
+import { badgeMarkup, html } from "@/components/ui/markup";
+import { RESULT_ENTRY_STATUS_TONES, UNRECOGNIZED_TONE } from "@/components/ui/tones";
+import {
+  RESULTS_MISSING_NOTICE,
+  RESULTS_UNREADABLE_NOTICE,
+  RESULT_ENTRY_STATUS_LABELS,
+  RESULT_ENTRY_UNREADABLE_LABEL,
+  RESULT_GROUP_LABELS,
+  RUN_OUTCOME_COUNT,
+  UNRECOGNIZED_STATUS_LABEL,
+} from "@/lib/recovery/surface-copy";
 import { countByFilter, ENTRY_FILTER_LABELS, ENTRY_FILTERS, triageEntries, type EntryFilter } from "@/lib/recovery/entry-triage";
 import type { ParsedResults, ResultEntry } from "@/lib/recovery/results";
 import type { ResultEntryGroup } from "@/lib/recovery/vocabulary";
 import { RESULT_ENTRY_GROUPS, RESULT_ENTRY_STATUSES, includes } from "@/lib/recovery/vocabulary";
-import { EntryStatusBadge } from "./entry-status-badge";
 
 /** "2 applied, 1 failed" — counts per status, unrecognized and unreadable entries counted together. */
 export function countByStatus(entries: ResultEntry[]): string {
@@ -20,12 +29,32 @@ export function countByStatus(entries: ResultEntry[]): string {
   return parts.join(", ");
 }
 
-const dash = (
-  <span>
-    <span aria-hidden="true">—</span>
-    <span className="sr-only">Not recorded</span>
-  </span>
-);
+/** A missing value: a dash to the eye, "Not recorded" to a screen reader. */
+const DASH = `<span><span aria-hidden=true>—</span><span class=sr-only>Not recorded</span></span>`;
+
+/** One entry's status. Unknown statuses are named verbatim (escaped) and read as a warning. */
+function entryStatusMarkup(e: ResultEntry): string {
+  if (includes(RESULT_ENTRY_STATUSES, e.status)) return badgeMarkup(RESULT_ENTRY_STATUS_TONES[e.status], RESULT_ENTRY_STATUS_LABELS[e.status]!);
+  if (e.status === null) return badgeMarkup(UNRECOGNIZED_TONE, RESULT_ENTRY_UNREADABLE_LABEL);
+  return badgeMarkup(UNRECOGNIZED_TONE, `${UNRECOGNIZED_STATUS_LABEL}: ${e.status}`);
+}
+
+/**
+ * One entry's cells as markup (issue 14, page weight; decision 0020): a run may hold hundreds of
+ * entries, each travelling twice (HTML and inline RSC data) as React elements. Cells styled from the
+ * table (`.entries-table`; `wrap` lets long keys and messages wrap anywhere), the optional `</td>` and
+ * `</tr>` left out. Every value is escaped by `html`.
+ */
+function entryRowMarkup(e: ResultEntry, isAssignments: boolean): string {
+  const cell = (cls: string, v: string | null) => (v === null ? `<td class="${cls}">${DASH}` : html`<td class="${cls}">${v}`);
+  return (
+    "<tr>" +
+    cell("wrap mono", e.key) +
+    (isAssignments ? cell("wrap mono", e.itemKey) + cell("wrap mono", e.target) : cell("wrap", e.name) + cell("wrap mono", e.type)) +
+    `<td>${entryStatusMarkup(e)}` +
+    cell("wrap", e.message)
+  );
+}
 
 
 function GroupTable({ group, entries, filter }: { group: ResultEntryGroup; entries: ResultEntry[]; filter: EntryFilter | null }) {
@@ -69,28 +98,10 @@ function GroupTable({ group, entries, filter }: { group: ResultEntryGroup; entri
                 <th scope="col">Message</th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-200">
-              {shown.map((e, i) => (
-                <tr key={i}>
-                  <td className="wrap mono">{e.key ?? dash}</td>
-                  {isAssignments ? (
-                    <>
-                      <td className="wrap mono">{e.itemKey ?? dash}</td>
-                      <td className="wrap mono">{e.target ?? dash}</td>
-                    </>
-                  ) : (
-                    <>
-                      <td className="wrap">{e.name ?? dash}</td>
-                      <td className="wrap mono">{e.type ?? dash}</td>
-                    </>
-                  )}
-                  <td>
-                    <EntryStatusBadge entry={e} />
-                  </td>
-                  <td className="wrap">{e.message ?? dash}</td>
-                </tr>
-              ))}
-            </tbody>
+            <tbody
+              className="divide-y divide-slate-200"
+              dangerouslySetInnerHTML={{ __html: shown.map((e) => entryRowMarkup(e, isAssignments)).join("") }}
+            />
           </table>
         </div>
       ) : null}

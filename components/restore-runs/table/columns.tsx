@@ -1,4 +1,4 @@
-import { badgeMarkup, html } from "@/components/ui/markup";
+import { badgeMarkup, bare, html } from "@/components/ui/markup";
 import { formatDateTime } from "@/components/ui/date-time";
 import { LATEST_RELEVANT_RUN_MARKER } from "@/lib/recovery/surface-copy";
 import type { RestoreRunSortKey } from "@/lib/search-params/restore-runs";
@@ -23,31 +23,31 @@ export const columns: { id: string; header: string; sortKey?: SortableColumnId }
 
 /**
  * One row's cells, in the order of `columns`, as markup (issue 14; components/ui/markup.ts): plain
- * elements styled from the table (app/globals.css `.runs-table`), plain `<a>` links (a row's links need no
- * client router or prefetch), no per-cell wrappers. Every value is escaped by `html`.
+ * elements styled from the table (app/globals.css `.runs-table`, which also makes its body's links
+ * `.link`), plain `<a>` links (a row's links need no client router or prefetch), no per-cell wrappers, the
+ * optional `</td>` and `</tr>` left out and ids, paths and instants as unquoted attributes: the rows travel
+ * twice, as HTML and again in the inline RSC data (decision 0020). Every value is escaped by `html`.
  */
 export function runRowMarkup(r: RestoreRunRowView): string {
   const run =
-    html`<td class="run"><a href="/restore-runs/${r.id}" class="link">Run #${r.id}</a>` +
+    html`<td class=run><a href=/restore-runs/${bare(r.id)}>Run #${r.id}</a>` +
     (r.isLatestRelevant ? badgeMarkup("info", LATEST_RELEVANT_RUN_MARKER, true) : "") +
-    (r.archived ? badgeMarkup("neutral", "Archived") : "") +
-    "</td>";
+    (r.archived ? badgeMarkup("neutral", "Archived") : "");
   const completed = r.completedAt
-    ? html`<td><time dateTime="${r.completedAt}">${formatDateTime(r.completedAt) ?? ""}</time><small>${r.completedAge ?? ""}</small></td>`
-    : `<td class="muted">Not completed</td>`;
+    ? html`<td><time datetime=${bare(r.completedAt)}>${formatDateTime(r.completedAt) ?? ""}</time><small>${r.completedAge ?? ""}</small>`
+    : `<td class=muted>Not completed`;
   const backupSet = r.backupSet
-    ? html`<td><a href="/backup-sets/${r.backupSet.id}" class="link">#${r.backupSet.id} <span class="font-normal">${r.backupSet.name}</span></a></td>`
-    : `<td class="muted">None linked</td>`;
-  const outcome = r.operationOutcome === null ? `<td class="muted">None linked</td>` : html`<td class="mono">${r.operationOutcome}</td>`;
+    ? html`<td><a href=/backup-sets/${bare(r.backupSet.id)}>#${r.backupSet.id} <span>${r.backupSet.name}</span></a>`
+    : `<td class=muted>None linked`;
+  const outcome = r.operationOutcome === null ? `<td class=muted>None linked` : html`<td class=mono>${r.operationOutcome}`;
   return (
-    (r.isLatestRelevant ? `<tr class="bg-blue-50/60">` : "<tr>") +
+    (r.isLatestRelevant ? `<tr class=latest>` : "<tr>") +
     run +
-    `<td>${badgeMarkup(r.attention.tone, r.attention.label, true)}</td>` +
-    html`<td class="mono">${r.status}</td>` +
+    `<td>${badgeMarkup(r.attention.tone, r.attention.label, true)}` +
+    html`<td class=mono>${r.status}` +
     completed +
-    `<td>${r.isDryRun ? badgeMarkup("neutral", "Yes") : "No"}</td>` +
+    `<td>${r.isDryRun ? badgeMarkup("neutral", "Yes") : "No"}` +
     backupSet +
-    outcome +
-    "</tr>"
+    outcome
   );
 }

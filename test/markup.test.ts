@@ -7,7 +7,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Badge } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/date-time";
-import { badgeMarkup, dateTimeMarkup } from "@/components/ui/markup";
+import { badgeMarkup, bare, compactTimeMarkup, dateTimeMarkup } from "@/components/ui/markup";
 import type { BadgeTone } from "@/components/ui/tones";
 import { runRowMarkup } from "@/components/restore-runs/table/columns";
 import type { RestoreRunRowView } from "@/components/restore-runs/row-view";
@@ -47,12 +47,13 @@ describe("markup strings", () => {
     const html = runRowMarkup(row);
     expect(html).not.toMatch(/<img|<script/);
     expect(html).toContain("&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt; &amp; co");
-    expect(html).toContain('<td class="run"><a href="/restore-runs/42" class="link">Run #42</a>');
+    expect(html).toContain("<td class=run><a href=/restore-runs/42>Run #42</a>");
     expect(html).toContain(badgeMarkup("info", "Latest executed restore", true));
     expect(html).toContain(badgeMarkup("neutral", "Archived"));
-    expect(html).toContain('<time dateTime="2026-11-29T16:18:41.256Z">2026-11-29 16:18 UTC</time><small>2 days ago</small>');
-    expect(html.startsWith('<tr class="bg-blue-50/60">')).toBe(true);
-    expect(html.endsWith("</tr>")).toBe(true);
+    expect(html).toContain("<td><time datetime=2026-11-29T16:18:41.256Z>2026-11-29 16:18 UTC</time><small>2 days ago</small><td>");
+    // Compact on purpose (decision 0020): the optional </td> and </tr> are left out, ids and instants unquoted.
+    expect(html.startsWith("<tr class=latest>")).toBe(true);
+    expect(html).not.toMatch(/<\/t[dr]>/);
   });
 
   it("a row without completion, backup set or operation run says so in muted cells", () => {
@@ -62,8 +63,23 @@ describe("markup strings", () => {
       completedAt: null, completedAge: null, operationOutcome: null, isLatestRelevant: false,
     });
     expect(html.startsWith("<tr><td")).toBe(true);
-    expect(html).toContain('<td class="muted">Not completed</td>');
-    expect(html.match(/<td class="muted">None linked<\/td>/g)).toHaveLength(2);
-    expect(html).toContain(`<td>${badgeMarkup("neutral", "Yes")}</td>`);
+    expect(html).toContain("<td class=muted>Not completed<td>");
+    expect(html.match(/<td class=muted>None linked/g)).toHaveLength(2);
+    expect(html).toContain(`<td>${badgeMarkup("neutral", "Yes")}<td`);
+  });
+
+  it("an unquoted attribute value is only ever an id, a day, an instant or a path of them", () => {
+    expect(bare(42)).toBe("42");
+    expect(bare("2026-11-29")).toBe("2026-11-29");
+    expect(bare("/restore-runs/42")).toBe("/restore-runs/42");
+    expect(bare("2026-11-29T16:18:41.256Z")).toBe("2026-11-29T16:18:41.256Z");
+    for (const bad of ["a b", "x>", `"`, "'", "a=b", "&amp;", "", "x\ty", "/a?b"]) expect(() => bare(bad), bad).toThrow(/not a bare attribute value/);
+  });
+
+  it("a compact time carries the same instant and text as <DateTime>, without quotes or a class", () => {
+    const at = new Date("2026-11-29T16:18:41.256Z");
+    expect(compactTimeMarkup(at)).toBe("<time datetime=2026-11-29T16:18:41.256Z>2026-11-29 16:18 UTC</time>");
+    expect(compactTimeMarkup(null, "none")).toBe("<span>none</span>");
+    expect(compactTimeMarkup("not a date", "time unknown")).toBe("<span>time unknown</span>");
   });
 });

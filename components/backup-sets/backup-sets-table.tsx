@@ -41,14 +41,14 @@ function setRowMarkup(set: BackupSet, now: Date): string {
  */
 export function BackupSetsTable({ sets, caption, now }: { sets: BackupSet[]; caption: string; now: Date }) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
-      <p id="backup-sets-caption" className="px-4 py-3 text-sm font-medium text-slate-800">
+    <div className="table-box">
+      <p id="backup-sets-caption">
         {caption}
       </p>
       <div role="region" aria-labelledby="backup-sets-caption" tabIndex={0} className="relative overflow-x-auto">
         {/* Cell padding and alignment come from the table (app/globals.css `.sets-table`), not per cell. */}
         <table aria-labelledby="backup-sets-caption" className="sets-table min-w-full text-left text-sm">
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-700">
+          <thead>
             <tr>
               <th scope="col">Backup set</th>
               <th scope="col">Name</th>

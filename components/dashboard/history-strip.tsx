@@ -9,7 +9,7 @@ import { StripDayTable } from "./history-strip-table";
 import { BACKUP_ROW, NOT_EVIDENCE_ROW, RESTORE_ROW, type StripRowSpec } from "./strip-rows";
 
 function Swatch({ pattern, tone }: { pattern: Pattern; tone: keyof typeof PICTURE_TONE_COLORS }) {
-  return <span aria-hidden="true" className={`inline-block h-3.5 w-3.5 shrink-0 rounded-[2px] ${PICTURE_TONE_COLORS[tone]} ${patternClass(pattern)}`} />;
+  return <span aria-hidden="true" className={`swatch ${PICTURE_TONE_COLORS[tone]} ${patternClass(pattern)}`} />;
 }
 
 /**
@@ -48,22 +48,22 @@ function StripRow<C extends string>({ spec, cells }: { spec: StripRowSpec<C>; ce
         className="strip"
         dangerouslySetInnerHTML={{ __html: stripCellsMarkup(spec, cells) }}
       />
-      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label={`${spec.label}: legend`}>
+      <ul className="legend text-slate-700" aria-label={`${spec.label}: legend`}>
         {spec.legend ? (
-          <li className="flex items-center gap-1.5">
+          <li>
             <Swatch pattern={spec.pattern(spec.order[0]!)} tone={spec.tone(spec.order[0]!)} />
             {spec.legend}
           </li>
         ) : (
           [...spec.order].reverse().map((c) => (
-            <li key={c} className="flex items-center gap-1.5">
+            <li key={c}>
               <Swatch pattern={spec.pattern(c)} tone={spec.tone(c)} />
               {spec.labels[c]}
             </li>
           ))
         )}
-        <li className="flex items-center gap-1.5">
-          <span aria-hidden="true" className="pattern-empty inline-block h-3.5 w-3.5 rounded-[2px]" />
+        <li>
+          <span aria-hidden="true" className="swatch pattern-empty" />
           {STRIP_LEGEND.none}
         </li>
       </ul>

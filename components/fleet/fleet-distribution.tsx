@@ -44,10 +44,10 @@ function Bar({ id, title, segments, total }: { id: string; title: string; segmen
           );
         })}
       </ol>
-      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-800" aria-label={`${title}: in words`}>
+      <ul className="legend text-slate-800" aria-label={`${title}: in words`}>
         {segments.map((s) => (
-          <li key={s.key} className="flex items-center gap-1.5">
-            <span aria-hidden="true" className={`inline-block h-3.5 w-3.5 shrink-0 rounded-[2px] ${PICTURE_TONE_COLORS[s.tone]} ${patternClass(s.pattern)}`} />
+          <li key={s.key}>
+            <span aria-hidden="true" className={`swatch ${PICTURE_TONE_COLORS[s.tone]} ${patternClass(s.pattern)}`} />
             {DISTRIBUTION_COPY.segment(s.label, s.count, total)}
             {s.current ? <span className="font-medium">({DISTRIBUTION_COPY.current})</span> : null}
           </li>

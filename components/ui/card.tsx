@@ -21,15 +21,15 @@ export function Card({
     <section
       id={id}
       aria-labelledby={titleId}
-      className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5 ${className}`}
+      className={className ? `card ${className}` : "card"}
     >
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <h2 id={titleId} className="text-lg font-semibold text-slate-900">
+      <div className="card-head">
+        <h2 id={titleId}>
           {title}
         </h2>
         {badge}
       </div>
-      <div className="mt-3 space-y-3 text-sm text-slate-800">{children}</div>
+      <div className="card-body">{children}</div>
     </section>
   );
 }
@@ -37,8 +37,8 @@ export function Card({
 /** A labelled statement of what the evidence does not prove. */
 export function ClaimBoundary({ children, label = "Claim boundary" }: { children: React.ReactNode; label?: string }) {
   return (
-    <p className="rounded-md border-l-4 border-slate-400 bg-slate-50 px-3 py-2 text-sm text-slate-800">
-      <span className="font-semibold">{label}: </span>
+    <p className="claim-boundary">
+      <b>{label}: </b>
       {children}
     </p>
   );

@@ -3,7 +3,7 @@ export function TenantIntro({ intro, tenantName }: { intro: readonly [string, st
   return (
     <>
       {intro[0]}
-      <strong className="font-semibold">{tenantName}</strong>
+      <strong>{tenantName}</strong>
       {intro[1]}
     </>
   );
@@ -12,9 +12,9 @@ export function TenantIntro({ intro, tenantName }: { intro: readonly [string, st
 /** The page's one h1, with an optional line of context under it. */
 export function PageHeader({ title, children }: { title: string; children?: React.ReactNode }) {
   return (
-    <div className="mb-6">
-      <h1 className="text-2xl font-semibold text-slate-900">{title}</h1>
-      {children ? <div className="mt-1 text-sm text-slate-700">{children}</div> : null}
+    <div className="page-header">
+      <h1>{title}</h1>
+      {children ? <div>{children}</div> : null}
     </div>
   );
 }

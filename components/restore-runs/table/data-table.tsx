@@ -22,14 +22,14 @@ export function RestoreRunsDataTable({
   caption: string;
 }) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="table-box">
       {/* The caption sits outside the scrolling area so it stays readable on narrow screens. */}
-      <p id="restore-runs-caption" className="px-4 py-3 text-sm font-medium text-slate-800">
+      <p id="restore-runs-caption">
         {caption}
       </p>
       <div role="region" aria-labelledby="restore-runs-caption" tabIndex={0} className="relative overflow-x-auto">
         <table aria-labelledby="restore-runs-caption" className="runs-table min-w-full text-left text-sm">
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-700">
+          <thead>
             <tr>
               {columns.map((c) => {
                 const sorted = c.sortKey === sort ? order : null;

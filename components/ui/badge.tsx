@@ -1,8 +1,12 @@
 import { TONE_STYLES, type BadgeTone } from "./tones";
 
-/** The classes of a badge (`.badge` / `.badge-wrap` and the tone: app/globals.css), shared with badgeMarkup. */
+/**
+ * The classes of a badge, shared with badgeMarkup: its tone (`.badge-<tone>`, which carries the badge's
+ * shape too: app/globals.css) and `.badge-wrap`. One class for the common case, since a badge is in a page
+ * twice (HTML and inline RSC data) and the fleet table holds ~5 per tenant (issue 14, page weight).
+ */
 export function badgeClass(tone: BadgeTone, wrap: boolean): string {
-  return `badge ${wrap ? "badge-wrap " : ""}${TONE_STYLES[tone].badge}`;
+  return `${wrap ? "badge-wrap " : ""}${TONE_STYLES[tone].badge}`;
 }
 
 /** A short status label. The text carries the meaning; colour only reinforces it. */

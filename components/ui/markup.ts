@@ -13,9 +13,9 @@ import type { BadgeTone } from "./tones";
  */
 export const html = htmlEscape;
 
-/** = <Badge tone wrap>{text}</Badge> */
+/** = <Badge tone wrap>{text}</Badge> (a single class needs no quotes). */
 export function badgeMarkup(tone: BadgeTone, text: string, wrap = false): string {
-  return html`<span class="${badgeClass(tone, wrap)}">${text}</span>`;
+  return wrap ? html`<span class="${badgeClass(tone, wrap)}">${text}</span>` : html`<span class=${bare(badgeClass(tone, wrap))}>${text}</span>`;
 }
 
 /** = <DateTime value fallback /> (the fixed UTC format; the fallback when there is no valid time). */

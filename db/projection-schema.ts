@@ -16,6 +16,12 @@ export const tenantEvidence = pgTable("tenant_evidence", {
   latestRelevantRunId: integer("latest_relevant_run_id"),
   /** The backup-health representatives (backupHealthSetsSql's rows, as JSON: id, name, status, counts, times). */
   backupSets: jsonb("backup_sets").notNull(),
+  /**
+   * The fleet rank schedule (lib/recovery/fleet-schedule.ts): the assessment's rank fields per interval of
+   * time, computed from the two columns above and the tenant's windows — a function of the evidence, not of
+   * `now`, which picks the interval at read time. Null until computed (the fleet then assesses live).
+   */
+  schedule: jsonb("schedule"),
 });
 
 export type TenantEvidenceRow = typeof tenantEvidence.$inferSelect;

@@ -260,7 +260,9 @@ export async function generateLoad(db: Database, opts: GenerateLoadOptions): Pro
     // (Imported here: the bench tools import this module for BENCH_USER without the server-only modules.)
     const projectionStart = performance.now();
     const { refreshAllTenantEvidenceSql } = await import("../../db/write/tenant-evidence");
+    const { writeFleetSchedules } = await import("../../db/write/fleet-schedule");
     await sink.execute(refreshAllTenantEvidenceSql(db, { onlyMissing: false }));
+    await writeFleetSchedules((statement) => sink.execute(statement), { all: true });
     ms.projection = performance.now() - projectionStart;
     if (opts.skipForeignKeyTriggers) await sink.execute("set local session_replication_role = origin");
 

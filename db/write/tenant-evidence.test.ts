@@ -8,7 +8,10 @@ import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateLoad } from "../../bench/load/generate";
+import { fleetSchedule } from "../../lib/recovery/fleet-schedule";
+import { rankFleet, readFleet, selectFleet } from "../../server/fleet/read";
 import { closeDb, databaseKind, getDb, loadDataset as loadTestDataset, resetTestDb } from "../../test/db";
+import { importDataset, parseDataset } from "../import/importer";
 import { rowsOf, type Database } from "../client";
 import { tenantEvidence } from "../projection-schema";
 import { compareBackupSetsNewestFirst, parseBackupSetsJson } from "../queries/backup-sets";
@@ -17,6 +20,7 @@ import { getFleetInputs } from "../queries/fleet";
 import { arbHistory, NOW, TENANT_IDS } from "../queries/generated-histories";
 import { tenants, users } from "../schema";
 import { writeEvidence } from "./evidence-writer";
+import { refreshAllTenantEvidence } from "./tenant-evidence";
 
 let db: Database;
 beforeAll(async () => {
@@ -34,14 +38,42 @@ const withOwner = <H extends { tenants: { id: number }[] }>(h: H) => ({
 async function stored(tenantId: number) {
   const [row] = await db.select().from(tenantEvidence).where(eq(tenantEvidence.tenantId, tenantId));
   if (!row) return null;
-  return { runId: row.latestRelevantRunId, sets: parseBackupSetsJson(row.backupSets).sort(compareBackupSetsNewestFirst) };
+  return { runId: row.latestRelevantRunId, sets: parseBackupSetsJson(row.backupSets).sort(compareBackupSetsNewestFirst), schedule: row.schedule };
 }
 
-/** The recomputation: the dashboard's live statement over the tenant's rows as they are now. */
+/**
+ * The recomputation: the dashboard's live statement over the tenant's rows as they are now, and the rank
+ * schedule of those inputs (as JSON comes back from the database).
+ */
 async function recomputed(tenantId: number) {
   const live = await getRecoveryEvidenceInputs(tenantId, { db });
   if (!live) return null;
-  return { runId: live.latestRelevant?.run.id ?? null, sets: live.backupSets };
+  const schedule: unknown = JSON.parse(JSON.stringify(fleetSchedule(live)));
+  return { runId: live.latestRelevant?.run.id ?? null, sets: live.backupSets, schedule };
+}
+
+const DAY_MS = 86_400_000;
+/** Instants around the generated histories' (NOW ± hours) and their windows' edges (hours, 90 days). */
+const NOWS = [-2 * DAY_MS, -3_600_000, 0, 1, 3_600_000, 26 * 3_600_000, 3 * DAY_MS, 89.9 * DAY_MS, 91 * DAY_MS, 400 * DAY_MS].map(
+  (d) => new Date(NOW.getTime() + d),
+);
+
+/** The fleet ranked from the stored schedules equals the fleet assessed in full, at every instant of NOWS. */
+async function expectRanksEqualAssessment(email = "owner@example.test") {
+  const [user] = await db.select().from(users).where(eq(users.email, email));
+  for (const now of NOWS) {
+    const ranked = await rankFleet(user!.id, now, db);
+    expect(ranked.every((r) => r.entry === undefined)).toBe(true);
+    const full = await readFleet(user!.id, now, db);
+    expect({ now, ranks: ranked.map((r) => ({ ...r.rank, role: r.role })) }).toStrictEqual({
+      now,
+      ranks: full.map((e) => ({
+        tenantId: e.row.tenantId, name: e.row.name, severity: e.row.severity, itemCount: e.row.needsAttention.length,
+        overviewState: e.row.overviewState, backupPosture: e.row.backupPosture, restoreEvidenceStale: e.row.restoreEvidenceStale,
+        latestRelevantRestoreAt: e.row.latestRelevantRestoreAt, role: e.row.role,
+      })),
+    });
+  }
 }
 
 async function expectProjectionEqualsRecomputation(tenantIds: readonly number[]) {
@@ -112,6 +144,7 @@ describe(`the fleet projection equals its recomputation after every writer (${da
         );
         await expectProjectionEqualsRecomputation(TENANT_IDS);
         await expectFleetEqualsLive();
+        await expectRanksEqualAssessment();
       }),
       { numRuns: 40 },
     );
@@ -124,7 +157,55 @@ describe(`the fleet projection equals its recomputation after every writer (${da
     const [count] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from tenant_evidence`));
     expect(count!.n).toBe(12);
     await expectProjectionEqualsRecomputation(ids);
+    const [withSchedule] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from tenant_evidence where schedule is not null`));
+    expect(withSchedule!.n).toBe(12);
   }, 120_000);
+
+  it("a --merge import that changes only a tenant's windows recomputes its schedule", async () => {
+    const dataset = (days: number, hours: number) => withOwner({
+      tenants: [{ id: 1, name: "A", slug: "a", restore_evidence_stale_after_days: days, backup_stale_after_hours: hours }],
+      restore_runs: [{ id: 1, tenant_id: 1, status: "completed", is_dry_run: false, results: { items: [{ key: "p", status: "applied" }] }, created_at: "2025-05-01T08:00:00Z", completed_at: "2025-05-01T09:00:00Z" }],
+      backup_sets: [{ id: 1, tenant_id: 1, name: "s", status: "completed", completed_at: "2025-06-01T07:00:00Z" }],
+    });
+    await loadTestDataset(db, dataset(90, 24));
+    await expectProjectionEqualsRecomputation([1]);
+    const { tenants: only } = dataset(7, 2);
+    await importDataset(db, parseDataset({ tenants: only, users: [], backup_sets: [], operation_runs: [], restore_runs: [] }).dataset, { merge: true });
+    const [tenant] = await db.select().from(tenants).where(eq(tenants.id, 1));
+    expect([tenant!.restoreEvidenceStaleAfterDays, tenant!.backupStaleAfterHours]).toEqual([7, 2]);
+    await expectProjectionEqualsRecomputation([1]);
+    await expectRanksEqualAssessment();
+  });
+
+  it("a tenant whose schedule is missing or outdated makes the fleet assess every tenant, with the same result", async () => {
+    await loadTestDataset(db, withOwner({
+      tenants: [{ id: 1, name: "A", slug: "a" }, { id: 2, name: "B", slug: "b" }],
+      restore_runs: [{ id: 1, tenant_id: 1, status: "failed", is_dry_run: false, created_at: "2025-06-01T08:00:00Z", completed_at: "2025-06-01T09:00:00Z" }],
+      backup_sets: [{ id: 1, tenant_id: 1, name: "s", status: "completed", completed_at: "2025-06-01T07:00:00Z" }],
+    }));
+    const [user] = await db.select().from(users).where(eq(users.email, "owner@example.test"));
+    for (const damage of [sql`null`, sql`jsonb_set(schedule, '{v}', '0')`, sql`jsonb_set(schedule, '{d}', '1')`]) {
+      await db.execute(sql`update tenant_evidence set schedule = ${damage} where tenant_id = 2`);
+      const ranked = await rankFleet(user!.id, NOW, db);
+      expect(ranked.map((r) => [r.rank.tenantId, r.rank.severity, r.entry !== undefined])).toEqual([[2, "critical", true], [1, "critical", true]]);
+    }
+    // The migration step recomputes what is missing or outdated; then the schedules are read again.
+    await db.transaction((tx) => refreshAllTenantEvidence(tx, { onlyMissing: true }));
+    await expectProjectionEqualsRecomputation([1, 2]);
+    expect((await rankFleet(user!.id, NOW, db)).every((r) => r.entry === undefined)).toBe(true);
+
+    // A stored rank that is calmer than the assessment of a row on the page is not shown: the page's rows
+    // are assessed in full and compared, and on a difference the whole fleet is assessed.
+    const calm = sql`jsonb_build_array(jsonb_build_array(null, jsonb_build_object('severity', 'none', 'itemCount', 0,
+      'overviewState', 'no_recent_issues_visible', 'backupPosture', 'healthy', 'restoreEvidenceStale', false)))`;
+    await db.execute(sql`update tenant_evidence set schedule = jsonb_set(schedule, '{s}', ${calm}) where tenant_id = 1`);
+    const ranked = await rankFleet(user!.id, NOW, db);
+    expect(ranked.map((r) => [r.rank.tenantId, r.rank.severity])).toEqual([[2, "critical"], [1, "none"]]);
+    const read = { ranked, now: NOW, read: { asOf: NOW, source: "primary" as const }, userId: user!.id, db };
+    const page = await selectFleet(read, { filter: {}, limit: 50, after: null }, { paged: true });
+    expect(page.entries.map((e) => [e.row.tenantId, e.row.severity])).toEqual([[2, "critical"], [1, "critical"]]);
+    expect(page.counts).toMatchObject({ total: 2, critical: 2, noVisibleIssues: 0 });
+  });
 
   it("a tenant without its projection row is read live by the fleet, not shown as having no evidence", async () => {
     await loadTestDataset(db, withOwner({

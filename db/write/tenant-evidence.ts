@@ -20,6 +20,7 @@ import { backupHealthSetsSql } from "../queries/backup-sets";
 import { latestRelevantRunSubquery } from "../queries/restore-runs";
 import { tenants } from "../schema";
 import { idSet } from "./bulk";
+import { runTextOn, writeFleetSchedules } from "./fleet-schedule";
 
 /** The projection's values for `tenants.id` of the outer row: one LIMIT 1 probe and one skip scan. */
 function projectionValues(db: Executor): { run: SQL; sets: SQL } {
@@ -45,6 +46,7 @@ export async function refreshTenantEvidence(tx: Executor, tenantIds: number[]): 
     update ${tenantEvidence} p set latest_relevant_run_id = v.run, backup_sets = v.sets
     from (select ${tenants.id} as id, ${run} as run, ${sets} as sets from ${tenants} where ${tenants.id} in ${set}) v
     where p.tenant_id = v.id`);
+  await writeFleetSchedules(runTextOn(tx), { tenantIds: ids });
 }
 
 /**
@@ -72,6 +74,11 @@ export function refreshAllTenantEvidenceSql(db: Executor, opts: { onlyMissing: b
   return query.sql;
 }
 
+/**
+ * refreshAllTenantEvidenceSql, then the rank schedules: every tenant's, or (`onlyMissing`) those missing or
+ * outdated — of another schedule version, or computed with windows a `--merge` import has since changed.
+ */
 export async function refreshAllTenantEvidence(tx: Executor, opts: { onlyMissing: boolean }): Promise<void> {
   await tx.execute(sql.raw(refreshAllTenantEvidenceSql(tx, opts)));
+  await writeFleetSchedules(runTextOn(tx), opts.onlyMissing ? { outdated: true } : { all: true });
 }

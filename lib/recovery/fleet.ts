@@ -51,16 +51,50 @@ export function toFleetRow(tenant: { id: number; name: string }, role: Membershi
   };
 }
 
-/** A row's place in the §10 default order (tenant-order.ts, the one comparator); also the fleet's keyset cursor. */
-export function fleetSortKey(row: FleetRow): TenantOrderKey {
+/**
+ * What ranks, filters and counts a row: the §10 row's fields the default order, the filters and the summary
+ * counts read. The fleet has them for every tenant (from the rank schedule, lib/recovery/fleet-schedule.ts,
+ * or from a full assessment) and full rows only for the page it shows.
+ */
+export interface FleetRankRow {
+  tenantId: number;
+  name: string;
+  severity: SeverityOrNone;
+  itemCount: number;
+  overviewState: OverviewState;
+  backupPosture: BackupPosture;
+  restoreEvidenceStale: boolean;
+  latestRelevantRestoreAt: string | null;
+}
+
+export function rankRowOf(row: FleetRow): FleetRankRow {
   return {
-    id: row.tenantId,
+    tenantId: row.tenantId,
     name: row.name,
     severity: row.severity,
     itemCount: row.needsAttention.length,
+    overviewState: row.overviewState,
+    backupPosture: row.backupPosture,
+    restoreEvidenceStale: row.restoreEvidenceStale,
     latestRelevantRestoreAt: row.latestRelevantRestoreAt,
-    evidenceMs: evidenceTime(row.latestRelevantRestoreAt),
   };
+}
+
+/** A rank row's place in the §10 default order (tenant-order.ts, the one comparator); also the fleet's keyset cursor. */
+export function rankKey(r: FleetRankRow): TenantOrderKey {
+  return {
+    id: r.tenantId,
+    name: r.name,
+    severity: r.severity,
+    itemCount: r.itemCount,
+    latestRelevantRestoreAt: r.latestRelevantRestoreAt,
+    evidenceMs: evidenceTime(r.latestRelevantRestoreAt),
+  };
+}
+
+/** A row's place in the default order. */
+export function fleetSortKey(row: FleetRow): TenantOrderKey {
+  return rankKey(rankRowOf(row));
 }
 
 /** compareTenantsWorstFirst on two fleet rows. */
@@ -81,11 +115,11 @@ export interface FleetFilter {
   q?: string;
 }
 
-export function matchesFleetFilter(row: FleetRow, f: FleetFilter): boolean {
+export function matchesFleetFilter(row: FleetRankRow, f: FleetFilter): boolean {
   if (f.state && row.overviewState !== f.state) return false;
   if (f.severity && row.severity !== f.severity) return false;
   if (f.backup && row.backupPosture !== f.backup) return false;
-  if (f.attention && row.needsAttention.length === 0) return false;
+  if (f.attention && row.itemCount === 0) return false;
   if (f.stale && !row.restoreEvidenceStale) return false;
   if (f.q && !row.name.toLowerCase().includes(f.q.toLowerCase())) return false;
   return true;
@@ -106,7 +140,7 @@ export interface FleetCounts {
   backupPosture: Record<BackupPosture, number>;
 }
 
-export function fleetCounts(rows: readonly FleetRow[]): FleetCounts {
+export function fleetCounts(rows: readonly FleetRankRow[]): FleetCounts {
   const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
   const c: FleetCounts = {
     total: 0,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchesFleetFilter, type FleetRow } from "../recovery/fleet";
+import { matchesFleetFilter, type FleetRankRow } from "../recovery/fleet";
 import { decodeFleetCursor, encodeFleetCursor, fleetSearch, parseFleetQuery, parseFleetSearchParams } from "./fleet";
 
 const values = (q: string) => {
@@ -25,7 +25,7 @@ describe("fleet query string", () => {
       expect(query.filter).toEqual({ severity });
       expect(fleetSearch(query.filter)).toBe(`?severity=${severity}`);
     }
-    const row = { severity: "high" } as FleetRow;
+    const row = { severity: "high" } as FleetRankRow;
     expect(matchesFleetFilter(row, { severity: "high" })).toBe(true);
     expect(matchesFleetFilter(row, { severity: "none" })).toBe(false);
   });

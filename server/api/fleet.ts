@@ -13,11 +13,11 @@ export function strictFleetQuery(request: Request): FleetQuery {
 }
 
 /** The signed-in operator's fleet for a fleet API request: 401 without a session, 400 for a bad parameter. */
-export async function fleetForRequest(request: Request, opts: { paged: boolean }): Promise<FleetResult & Omit<FleetRead, "entries">> {
+export async function fleetForRequest(request: Request, opts: { paged: boolean }): Promise<FleetResult & Pick<FleetRead, "now" | "read">> {
   const query = strictFleetQuery(request);
   const viewer = await requireViewer(request);
-  const { entries, now, read } = await readFleetNow(viewer.userId);
-  return { ...selectFleet(entries, query, opts), now, read };
+  const fleet = await readFleetNow(viewer.userId);
+  return { ...(await selectFleet(fleet, query, opts)), now: fleet.now, read: fleet.read };
 }
 
 export { FLEET_PARAMS };

@@ -25,10 +25,11 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
   const raw = await searchParams;
   const viewer = await pageViewer(pathWithQuery("/fleet", raw));
   const query = parseFleetSearchParams(raw);
-  const { entries: all, now, read } = await readFleetNow(viewer.userId);
-  const fleet = selectFleet(all, query, { paged: true });
-  // The distribution: the whole fleet (whatever the filter), from the same rows, at the same instant.
-  const distribution = fleetDistribution(all.map((e) => e.row), now);
+  const all = await readFleetNow(viewer.userId);
+  const fleet = await selectFleet(all, query, { paged: true });
+  const read = all.read;
+  // The distribution: the whole fleet (whatever the filter), from the same ranks, at the same instant.
+  const distribution = fleetDistribution(all.ranked.map((r) => r.rank), all.now);
   const filterTo = (filter: FleetFilter) => `/fleet${fleetSearch(filter)}`;
   const filtered = Object.keys(query.filter).length > 0;
   const nextHref = fleet.nextCursor ? `/fleet${fleetSearch(query.filter, { cursor: fleet.nextCursor, limit: query.limit })}` : null;
@@ -40,7 +41,7 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
       <div className="space-y-4">
         <DataAsOf read={read} />
         <FleetSummary counts={fleet.counts} fleetSize={fleet.fleetSize} />
-        {all.length > 0 ? (
+        {all.ranked.length > 0 ? (
           <FleetDistributionView
             distribution={distribution}
             links={{

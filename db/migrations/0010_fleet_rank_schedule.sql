@@ -1,0 +1,1 @@
+ALTER TABLE "tenant_evidence" ADD COLUMN "schedule" jsonb;

@@ -1,0 +1,149 @@
+/**
+ * A tenant's fleet ranking as a function of time (issue 10, docs/decisions/0020-fleet-rank-schedule.md).
+ *
+ * The fleet ranks, filters and counts every tenant at `now`, but a tenant's rank fields change with `now`
+ * only at a few instants its evidence fixes: its latest completed backup stops being future-dated (§9) and
+ * later goes stale (§2); its latest relevant restore stops being future-dated and later leaves its
+ * freshness window (§9). Between two such instants the assessment's rank fields are constant. So, from
+ * the evidence alone, the one tenant assessment (assessTenant) is evaluated once per interval and the
+ * results are stored as a schedule: nothing stored depends on `now`, and at read time `now` picks the
+ * interval. Only the fields that rank, filter and count are scheduled; the page's rows are assessed in
+ * full at the read's `now`, and checked against their schedule.
+ */
+import { assessTenant, type TenantAssessmentInputs } from "./assessment";
+import { FUTURE_DATED_AFTER_MS, validTime } from "./age";
+import { latestCompletedBackupSet } from "./backup-health";
+import { isRelevantRestoreRun, relevanceTime } from "./evidence-summary";
+import { SEVERITY_FILTERS, type SeverityOrNone } from "./needs-attention";
+import {
+  BACKUP_POSTURES,
+  BACKUP_SET_IGNORED_STATUSES,
+  includes,
+  OVERVIEW_STATES,
+  type BackupPosture,
+  type OverviewState,
+} from "./vocabulary";
+
+/** Bump when the assessment's rank fields change meaning: stored schedules of another version are not read. */
+export const FLEET_SCHEDULE_VERSION = 1;
+
+/** What ranks, filters and counts a tenant in the fleet at one instant (the §10 row's time-dependent part). */
+export interface RankSignature {
+  severity: SeverityOrNone;
+  itemCount: number;
+  overviewState: OverviewState;
+  backupPosture: BackupPosture;
+  restoreEvidenceStale: boolean;
+}
+
+export interface FleetSchedule {
+  v: number;
+  /** The tenant's windows the schedule was computed with (a changed window invalidates it). */
+  h: number;
+  d: number;
+  /** The latest relevant restore's time (ISO), or null: fixed by the evidence, part of the order. */
+  at: string | null;
+  /** Intervals in ascending order: [first instant in epoch ms (null: since ever), the signature from it on]. */
+  s: [number | null, RankSignature][];
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** Instants beyond what a Date can hold are never `now`. */
+const MAX_MS = 8.64e15;
+
+export function rankSignature(a: ReturnType<typeof assessTenant>): RankSignature {
+  return {
+    severity: a.severity,
+    itemCount: a.needsAttention.length,
+    overviewState: a.evidence.overviewState,
+    backupPosture: a.backupHealth.posture,
+    restoreEvidenceStale: a.evidence.restoreEvidenceStale,
+  };
+}
+
+/**
+ * Where the assessment's flips can be: each of them, the millisecond before and after (so a strict or
+ * non-strict comparison flips at a listed instant either way). The rest of the assessment reads no time.
+ */
+function candidateInstants(inputs: TenantAssessmentInputs): number[] {
+  const points: number[] = [];
+  const sets = inputs.backupSets.filter((set) => !includes(BACKUP_SET_IGNORED_STATUSES, set.status));
+  const backupAt = validTime(latestCompletedBackupSet(sets)?.completedAt);
+  if (backupAt !== null) points.push(backupAt - FUTURE_DATED_AFTER_MS, backupAt + inputs.tenant.backupStaleAfterHours * HOUR_MS);
+  const run = inputs.latestRelevant?.run;
+  const restoreAt = run && isRelevantRestoreRun(run) ? validTime(relevanceTime(run)) : null;
+  if (restoreAt !== null) {
+    points.push(restoreAt - FUTURE_DATED_AFTER_MS, restoreAt + inputs.tenant.restoreEvidenceStaleAfterDays * DAY_MS);
+  }
+  const around = points.flatMap((p) => [p - 1, p, p + 1]).filter((p) => Number.isFinite(p) && Math.abs(p) < MAX_MS);
+  return [...new Set(around)].sort((a, b) => a - b);
+}
+
+const same = (a: RankSignature, b: RankSignature) =>
+  a.severity === b.severity &&
+  a.itemCount === b.itemCount &&
+  a.overviewState === b.overviewState &&
+  a.backupPosture === b.backupPosture &&
+  a.restoreEvidenceStale === b.restoreEvidenceStale;
+
+/** The schedule of one tenant's evidence: assessTenant evaluated once in every interval. */
+export function fleetSchedule(inputs: TenantAssessmentInputs): FleetSchedule {
+  // The rank fields do not depend on the role (it changes links and helper text only); a test proves it.
+  const at = (ms: number) => rankSignature(assessTenant(inputs, { now: new Date(ms), canViewRestoreHistory: true }));
+  const points = candidateInstants(inputs);
+  const first = at(points.length ? points[0]! - 1 : 0);
+  const s: FleetSchedule["s"] = [[null, first]];
+  for (const p of points) {
+    const sig = at(p);
+    if (!same(sig, s[s.length - 1]![1])) s.push([p, sig]);
+  }
+  const latest = assessTenant(inputs, { now: new Date(0), canViewRestoreHistory: true }).evidence.latestRelevantRestoreAt;
+  return {
+    v: FLEET_SCHEDULE_VERSION,
+    h: inputs.tenant.backupStaleAfterHours,
+    d: inputs.tenant.restoreEvidenceStaleAfterDays,
+    at: latest,
+    s,
+  };
+}
+
+/** The signature in force at `nowMs` (the last interval starting at or before it). */
+export function signatureAt(schedule: Pick<FleetSchedule, "s">, nowMs: number): RankSignature {
+  let current = schedule.s[0]![1];
+  for (const [from, sig] of schedule.s) if (from === null || from <= nowMs) current = sig;
+  return current;
+}
+
+/** A stored signature as read back (JSON), or null when it is not one: the reader then assesses live. */
+export function parseRankSignature(v: unknown): RankSignature | null {
+  const o = typeof v === "string" ? safeJson(v) : v;
+  if (!o || typeof o !== "object") return null;
+  const r = o as Record<string, unknown>;
+  if (
+    !includes(SEVERITY_FILTERS, r.severity) ||
+    typeof r.itemCount !== "number" ||
+    !includes(OVERVIEW_STATES, r.overviewState) ||
+    !includes(BACKUP_POSTURES, r.backupPosture) ||
+    typeof r.restoreEvidenceStale !== "boolean"
+  ) {
+    return null;
+  }
+  return {
+    severity: r.severity,
+    itemCount: r.itemCount,
+    overviewState: r.overviewState,
+    backupPosture: r.backupPosture,
+    restoreEvidenceStale: r.restoreEvidenceStale,
+  };
+}
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return null;
+  }
+}
+
+export { same as sameRankSignature };

@@ -22,7 +22,7 @@ function finishedMarkup(set: BackupSet, now: Date): string {
 }
 
 /**
- * One set's cells as markup (issue 14, page weight): cells styled from the table (app/globals.css
+ * One set's cells as markup (issue 14, page weight): cells styled from the table (app/styles/tables.css
  * `.sets-table`), a plain link, the optional `</td>` and `</tr>` left out. Every value is escaped by `html`.
  */
 function setRowMarkup(set: BackupSet, now: Date): string {
@@ -46,7 +46,7 @@ export function BackupSetsTable({ sets, caption, now }: { sets: BackupSet[]; cap
         {caption}
       </p>
       <div role="region" aria-labelledby="backup-sets-caption" tabIndex={0} className="relative overflow-x-auto">
-        {/* Cell padding and alignment come from the table (app/globals.css `.sets-table`), not per cell. */}
+        {/* Cell padding and alignment come from the table (app/styles/tables.css `.sets-table`), not per cell. */}
         <table aria-labelledby="backup-sets-caption" className="sets-table min-w-full text-left text-sm">
           <thead>
             <tr>

@@ -20,7 +20,7 @@ type DayRow = {
 
 /**
  * The day rows as markup (every value escaped by escape-goat). Cells are styled from the table
- * (app/globals.css `.day-table`) and the optional `</th>`, `</td>` and `</tr>` are left out: up to 90 rows
+ * (app/styles/tables.css `.day-table`) and the optional `</th>`, `</td>` and `</tr>` are left out: up to 90 rows
  * travel twice, in the HTML and in the inline RSC data (issue 14, page weight).
  */
 function dayRowsMarkup(strip: HistoryStrip, days: DayRow[]): string {

@@ -16,7 +16,7 @@ function Swatch({ pattern, tone }: { pattern: Pattern; tone: keyof typeof PICTUR
  * A row's day cells as markup: `<li data-day>` holding a link (a day with runs: to the newest run of the
  * day's worst category) or a focusable span (an empty day), each with its sentence as the tooltip text.
  * Compact on purpose (issue 14, page weight): the cell's box, its tooltip, the empty day's outline and the
- * tooltip's side come from the list (app/globals.css `.strip`), the optional `</li>` is left out, and the
+ * tooltip's side come from the list (app/styles/pictures.css `.strip`), the optional `</li>` is left out, and the
  * attribute values that cannot need quotes have none — 270 cells travel twice (HTML and inline RSC data).
  */
 function stripCellsMarkup<C extends string>(spec: StripRowSpec<C>, cells: StripCell<C>[]): string {

@@ -14,7 +14,7 @@ export interface FleetTableRow {
 
 /**
  * One tenant's row: exactly the cells the table's header names, every value escaped by `html`. Compact
- * (issue 14, page weight; decision 0020): layout and tones come from the table (app/globals.css
+ * (issue 14, page weight; decision 0020): layout and tones come from the table (app/styles/tables.css
  * `.fleet-table`), the optional `</td>`, `</tr>`, `</li>` and `</p>` are left out and ids and instants are
  * unquoted attributes — up to 100 rows travel twice (HTML and inline RSC data).
  */
@@ -69,7 +69,7 @@ export function FleetTable({
     // One form for the table: each row's Open button submits its own tenantId (a submit button's name and
     // value), so the page carries one server-action form instead of one per row.
     <form action={openTenant} className="overflow-x-auto rounded-md border border-slate-200 bg-white">
-      {/* Cell padding and header weight come from the table (app/globals.css `.fleet-table`), not per cell. */}
+      {/* Cell padding and header weight come from the table (app/styles/tables.css `.fleet-table`), not per cell. */}
       <table className="fleet-table min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-slate-800">

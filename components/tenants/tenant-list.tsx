@@ -5,7 +5,7 @@ import { TENANT_SEARCH_COPY } from "@/lib/recovery/surface-copy";
 /**
  * One tenant's row as markup (issue 14, page weight; decision 0020): its button submits the list's one
  * form with its own tenantId (a submit button's name and value, as on the fleet table), so the page
- * carries one server-action form instead of one per tenant; styles come from the list (app/globals.css
+ * carries one server-action form instead of one per tenant; styles come from the list (app/styles/tables.css
  * `.tenant-list`) and the optional `</li>` is left out. Every value is escaped by `html`.
  */
 function tenantRowMarkup(m: TenantMembership, currentTenantId: number | null): string {

@@ -2,7 +2,7 @@ import { TONE_STYLES, type BadgeTone } from "./tones";
 
 /**
  * The classes of a badge, shared with badgeMarkup: its tone (`.badge-<tone>`, which carries the badge's
- * shape too: app/globals.css) and `.badge-wrap`. One class for the common case, since a badge is in a page
+ * shape too: app/styles/components.css) and `.badge-wrap`. One class for the common case, since a badge is in a page
  * twice (HTML and inline RSC data) and the fleet table holds ~5 per tenant (issue 14, page weight).
  */
 export function badgeClass(tone: BadgeTone, wrap: boolean): string {

@@ -4,7 +4,7 @@ import type { SeverityOrNone } from "@/lib/recovery/needs-attention";
 import type { OverviewState } from "@/lib/recovery/vocabulary";
 
 /**
- * The one category → pattern map of the pictures (CSS in app/globals.css). A pattern is the second
+ * The one category → pattern map of the pictures (CSS in app/styles/pictures.css). A pattern is the second
  * carrier of meaning beside the colour (WCAG 1.4.1): solid = done as recorded, stripes = done with
  * something to follow up, half = partly done, cross-hatch = failed, dots = cannot be confirmed,
  * ring = not evidence at all, empty outline = nothing that day.

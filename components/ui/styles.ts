@@ -1,6 +1,6 @@
 /**
  * Shared class names: links and buttons with AA contrast on white and slate-50, and a visible focus ring.
- * Each is defined once in app/globals.css (`@layer components`): a page carries the class name, not the
+ * Each is defined once in app/styles/components.css (`@layer components`): a page carries the class name, not the
  * ten utilities behind it, in its HTML and again in its inline RSC data (issue 14, page weight).
  */
 /** font-medium, blue-800, underlined, visible focus ring. */

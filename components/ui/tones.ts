@@ -25,7 +25,7 @@ type VerdictTone = Exclude<BadgeTone, "success">;
 
 /**
  * Tone → classes of a badge (components/ui/badge.tsx) and of a banner (components/ui/banner.tsx). A
- * badge's tone is one short class (`badge-neutral` …), defined in app/globals.css beside `.badge` with
+ * badge's tone is one short class (`badge-neutral` …), defined in app/styles/components.css with
  * these colours: neutral slate-300/100/800, info blue-200/50/900, success emerald-300/50/900, warning
  * amber-300/50/900, danger red-300/50/900 (border/background/text). Badges repeat per table row, and every
  * class string is carried twice per element (HTML and inline RSC data): issue 14.

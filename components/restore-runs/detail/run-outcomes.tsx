@@ -77,7 +77,7 @@ function GroupTable({ group, entries, filter }: { group: ResultEntryGroup; entri
           tabIndex={0}
           className="relative overflow-x-auto rounded-md border border-slate-200"
         >
-          {/* Cells styled from the table (app/globals.css `.entries-table`): `wrap` lets long keys and
+          {/* Cells styled from the table (app/styles/tables.css `.entries-table`): `wrap` lets long keys and
               messages wrap anywhere, so a narrow screen never needs to scroll to read them. */}
           <table className="entries-table w-full text-left text-sm">
             <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-700">

@@ -91,7 +91,7 @@ async function expectPagesEqualAssessment(email = "owner@example.test", path?: "
         const query = { filter, limit: 2, after };
         const got = await fleetAt({ userId, now, db }, query, { paged: true });
         const want = fleetPage(matching, { after, limit: 2 });
-        expect({ now, filter, after, got: { ...got, path: undefined } }).toStrictEqual({
+        expect({ now, filter, after, got: { ...got, path: undefined, now: undefined } }).toStrictEqual({
           now, filter, after,
           got: {
             entries: want.items,
@@ -100,6 +100,7 @@ async function expectPagesEqualAssessment(email = "owner@example.test", path?: "
             fleetSize: all.length,
             distribution: fleetDistribution(all.map((e) => rankRowOf(e.row, now)), now),
             path: undefined,
+            now: undefined,
           },
         });
         expect(got.path).toBe(path ?? (filter.q === undefined ? "database" : "memory"));

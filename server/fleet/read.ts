@@ -1,5 +1,5 @@
 import "server-only";
-import type { Executor } from "../../db/client";
+import { getDb, type Executor } from "../../db/client";
 import { getFleetInputs, getFleetRankPage, getFleetRanks } from "../../db/queries/fleet";
 import { readHandle, type ReadSource } from "../../db/read-handle";
 import { assessTenant, type TenantAssessment } from "../../lib/recovery/assessment";
@@ -55,19 +55,24 @@ export interface RankedTenant {
 const rankedFromEntries = (entries: FleetEntry[], now: Date): RankedTenant[] =>
   entries.map((e) => ({ rank: rankRowOf(e.row, now), key: e.key, entry: e }));
 
-const inFlight = new Map<string, Promise<FleetEntry[]>>();
+const inFlight = new Map<string, Promise<{ entries: FleetEntry[]; now: Date }>>();
 
 /**
- * readFleet of every tenant, with request coalescing: requests for the same operator's whole fleet at the
- * same instant share one read while it runs. Nothing is kept once the read settles: not a cache.
+ * readFleet of every tenant, with request coalescing: requests for the same operator's whole fleet that
+ * arrive while one read is running share it, and its `now` (taken when that read started — moments
+ * earlier; reported as the computed-at instant). Nothing is kept once the read settles: not a cache.
+ * Without it, ten concurrent exports of one MSP owner ran ten 5,000-tenant reads at once on a 256 MB heap.
  */
-function readWholeFleet(userId: string, now: Date, db: Executor): Promise<FleetEntry[]> {
-  const id = `${userId} ${now.getTime()}`;
-  const running = inFlight.get(id);
+function readWholeFleet(ctx: Ctx): Promise<{ entries: FleetEntry[]; now: Date }> {
+  const key = `${ctx.db === getDb() ? "primary" : "other"} ${ctx.userId}`;
+  const running = ctx.coalesce ? inFlight.get(key) : undefined;
   if (running) return running;
-  const read = readFleet(userId, now, db).finally(() => inFlight.delete(id));
-  inFlight.set(id, read);
-  return read;
+  const now = ctx.now;
+  const read = readFleet(ctx.userId, now, ctx.db).then((entries) => ({ entries, now }));
+  if (!ctx.coalesce) return read;
+  const shared = read.finally(() => inFlight.delete(key));
+  inFlight.set(key, shared);
+  return shared;
 }
 
 export interface FleetResult {
@@ -92,6 +97,8 @@ export interface Ctx {
   userId: string;
   now: Date;
   db: Executor;
+  /** Share a running whole-fleet read of the same operator (requests; tests pass an explicit `now`). */
+  coalesce?: boolean;
 }
 
 let mismatchReported = false;
@@ -162,23 +169,27 @@ async function selectInDatabase(ctx: Ctx, query: FleetQuery): Promise<FleetResul
  * a page row whose assessment differs from its rank assesses every tenant (readFleet).
  */
 export async function fleetView(userId: string, query: FleetQuery, opts: { paged: boolean }): Promise<FleetView> {
-  const now = new Date();
   const h = await readHandle();
-  const result = await fleetAt({ userId, now, db: h.db }, query, opts);
+  const { now, ...result } = await fleetAt({ userId, now: new Date(), db: h.db, coalesce: true }, query, opts);
   return { ...result, now, read: { asOf: h.asOf, source: h.source } };
 }
 
-/** fleetView's work at a given instant on a given handle (`path` names the way it was answered, for tests). */
-export async function fleetAt(ctx: Ctx, query: FleetQuery, opts: { paged: boolean }): Promise<FleetResult & { path: "database" | "memory" | "whole" }> {
+/**
+ * fleetView's work on a given handle at a given instant (`path` names the way it was answered, for tests;
+ * `now` is the instant it was computed at: a coalesced whole-fleet read's, if it joined one).
+ */
+export async function fleetAt(ctx: Ctx, query: FleetQuery, opts: { paged: boolean }): Promise<FleetResult & { path: "database" | "memory" | "whole"; now: Date }> {
   if (opts.paged && query.filter.q === undefined) {
     const result = await selectInDatabase(ctx, query);
-    if (result) return { ...result, path: "database" };
+    if (result) return { ...result, path: "database", now: ctx.now };
   } else if (opts.paged) {
     const ranks = await getFleetRanks(ctx.userId, ctx.now.getTime(), ctx.db);
     const result = ranks && (await selectInMemory(ctx, ranks.map((rank) => ({ rank, key: rankKey(rank) })), query, opts));
-    if (result) return { ...result, path: "memory" };
+    if (result) return { ...result, path: "memory", now: ctx.now };
   }
-  const whole = await selectInMemory(ctx, rankedFromEntries(await readWholeFleet(ctx.userId, ctx.now, ctx.db), ctx.now), query, opts);
+  const { entries, now } = await readWholeFleet(ctx);
+  const at = { ...ctx, now };
+  const whole = await selectInMemory(at, rankedFromEntries(entries, now), query, opts);
   if (!whole) throw new Error("fleet: the whole fleet's own entries did not fit their ranks");
-  return { ...whole, path: "whole" };
+  return { ...whole, path: "whole", now };
 }

@@ -143,6 +143,18 @@ describe(`statements per request do not grow with the history (${databaseKind()}
     });
   }
 
+  it("concurrent whole-fleet reads of one operator (exports) share one read and its instant", async () => {
+    const whole = (now: Date) => fleetAt({ userId: BENCH_USER.id, now, db, coalesce: true }, { filter: {}, limit: 50, after: null }, { paged: false });
+    const { count, result } = await countQueries(() => Promise.all([whole(NOW), whole(new Date(NOW.getTime() + 1))]));
+    expect(count).toBe(EXPECTED.fleet);
+    expect(result![1]).toStrictEqual(result![0]);
+    expect(result![0].now).toEqual(NOW);
+    // Once it has settled, nothing is kept: the next read is a read of its own, at its own instant.
+    const later = new Date(NOW.getTime() + 60_000);
+    const { count: again, result: next } = await countQueries(() => whole(later));
+    expect([again, next!.now]).toEqual([EXPECTED.fleet, later]);
+  });
+
   it("counts only inside the scope, and attributes concurrent work to its own scope", async () => {
     const [a, b] = await Promise.all([
       countQueries(() => getRecoveryEvidenceInputs(TENANT)),

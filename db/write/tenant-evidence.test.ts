@@ -8,14 +8,12 @@ import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateLoad } from "../../bench/load/generate";
-import { fleetCounts, fleetPage, matchesFleetFilter, rankRowOf, type FleetFilter } from "../../lib/recovery/fleet";
-import { fleetDistribution } from "../../lib/recovery/fleet-distribution";
 import { fleetSchedule, scheduleSegments } from "../../lib/recovery/fleet-schedule";
 import { severityRank } from "../../lib/recovery/needs-attention";
-import { evidenceTime, type TenantOrderKey } from "../../lib/recovery/tenant-order";
-import { encodeFleetCursor, decodeFleetCursor } from "../../lib/search-params/fleet";
-import { fleetAt, readFleet } from "../../server/fleet/read";
+import { evidenceTime } from "../../lib/recovery/tenant-order";
+import { fleetAt } from "../../server/fleet/read";
 import { closeDb, databaseKind, getDb, loadDataset as loadTestDataset, resetTestDb } from "../../test/db";
+import { expectPagesEqualAssessment as pagesEqual } from "../../test/fleet-pages";
 import { importDataset, parseDataset } from "../import/importer";
 import { rowsOf, type Database } from "../client";
 import { tenantEvidence, tenantRankSegments } from "../projection-schema";
@@ -66,50 +64,7 @@ async function recomputed(tenantId: number) {
   return { runId: live.latestRelevant?.run.id ?? null, sets: live.backupSets, segments };
 }
 
-const DAY_MS = 86_400_000;
-/** Instants around the generated histories' (NOW ± hours) and their windows' edges (hours, 90 days). */
-const NOWS = [-2 * DAY_MS, -3_600_000, 0, 1, 3_600_000, 26 * 3_600_000, 3 * DAY_MS, 89.9 * DAY_MS, 91 * DAY_MS, 400 * DAY_MS].map(
-  (d) => new Date(NOW.getTime() + d),
-);
-
-const FILTERS: FleetFilter[] = [{}, { state: "weakened" }, { attention: true }, { stale: true }, { severity: "none" }, { backup: "absent" }, { q: "a" }];
-
-/**
- * Every fleet page answered from the stored schedules (every filter, paged through with the cursor) equals
- * the fleet assessed in full at the same instant — rows, counts, distribution, cursors — at every instant
- * of NOWS. `path` is the way the answer must have come ("database", or "memory" for the name search).
- */
-async function expectPagesEqualAssessment(email = "owner@example.test", path?: "whole") {
-  const [user] = await db.select().from(users).where(eq(users.email, email));
-  const userId = user!.id;
-  for (const now of NOWS) {
-    const all = await readFleet(userId, now, db);
-    for (const filter of FILTERS) {
-      const matching = all.filter((e) => matchesFleetFilter(rankRowOf(e.row, now), filter));
-      let after: TenantOrderKey | null = null;
-      for (;;) {
-        const query = { filter, limit: 2, after };
-        const got = await fleetAt({ userId, now, db }, query, { paged: true });
-        const want = fleetPage(matching, { after, limit: 2 });
-        expect({ now, filter, after, got: { ...got, path: undefined, now: undefined } }).toStrictEqual({
-          now, filter, after,
-          got: {
-            entries: want.items,
-            counts: fleetCounts(matching.map((e) => rankRowOf(e.row, now))),
-            nextCursor: want.next ? encodeFleetCursor(want.next) : null,
-            fleetSize: all.length,
-            distribution: fleetDistribution(all.map((e) => rankRowOf(e.row, now)), now),
-            path: undefined,
-            now: undefined,
-          },
-        });
-        expect(got.path).toBe(path ?? (filter.q === undefined ? "database" : "memory"));
-        if (!got.nextCursor) break;
-        after = decodeFleetCursor(got.nextCursor);
-      }
-    }
-  }
-}
+const expectPagesEqualAssessment = (email = "owner@example.test", path?: "whole") => pagesEqual(db, NOW, email, path);
 
 async function expectProjectionEqualsRecomputation(tenantIds: readonly number[]) {
   for (const tenantId of tenantIds) {

@@ -90,21 +90,20 @@ interface RankRowRaw {
 }
 
 /**
- * Every tenant of the user (`r`), each with the rank schedule's segment in force at `nowMs` (one primary-key
- * probe per tenant): the segment of the current version, computed with the tenant's current windows, whose
- * interval holds `nowMs`. A tenant without one has null rank columns (the fleet then assesses live).
+ * Every tenant of the user (`r`), each with the rank schedule's segment in force at `nowMs`: the segment of
+ * the current version whose interval holds `nowMs`. Segments computed with other windows than the
+ * tenant's do not exist (a trigger deletes them with the change, migration 0011), so no join to `tenants`:
+ * the membership carries the tenant's name (kept exact by its foreign key). A tenant without a current
+ * segment has null rank columns (the fleet then assesses live).
  */
 function ranksAt(userId: string, nowMs: number): SQL {
-  return sql`select m.tenant_id as id, m.role, t.name, s.severity, s.severity_rank, s.item_count, s.overview_state,
+  return sql`select m.tenant_id as id, m.role, m.tenant_name as name, s.severity, s.severity_rank, s.item_count, s.overview_state,
       s.backup_posture, s.restore_evidence_stale as stale, s.evidence_age, s.latest_relevant_restore_at as at,
       coalesce(s.evidence_ms, ${SINCE_EVER}::bigint) as evidence_ms
     from ${memberships} m
-    join ${tenants} t on t.id = m.tenant_id
     left join ${tenantRankSegments} s on s.tenant_id = m.tenant_id
       and s.valid_from <= ${nowMs}::bigint and ${nowMs}::bigint < s.valid_until
       and s.version = ${FLEET_SCHEDULE_VERSION}
-      and s.backup_stale_after_hours = t.backup_stale_after_hours
-      and s.restore_evidence_stale_after_days = t.restore_evidence_stale_after_days
     where m.user_id = ${userId} and m.role in ${sql.raw(`(${MEMBERSHIP_ROLES.map((r) => `'${r}'`).join(", ")})`)}`;
 }
 

@@ -182,10 +182,13 @@ describe(`the fleet projection equals its recomputation after every writer (${da
     for (const damage of [
       sql`delete from tenant_rank_segments where tenant_id = 2`,
       sql`update tenant_rank_segments set version = 0 where tenant_id = 2`,
-      sql`update tenant_rank_segments set restore_evidence_stale_after_days = 1 where tenant_id = 2`,
+      // Any writer changing a window: the trigger of migration 0011 deletes the tenant's segments with it.
+      sql`update tenants set restore_evidence_stale_after_days = restore_evidence_stale_after_days + 1 where id = 2`,
     ]) {
       await db.transaction((tx) => refreshAllTenantEvidence(tx, { onlyMissing: false }));
       await db.execute(damage);
+      const [left] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from tenant_rank_segments where tenant_id = 2 and version = 1`));
+      expect(left!.n).toBe(0);
       const got = await page();
       expect([got.path, got.entries.map((e) => [e.row.tenantId, e.row.severity])]).toEqual(["whole", expected]);
       await expectPagesEqualAssessment("owner@example.test", "whole");

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, databaseKind, resetTestDb } from "../../test/db";
 import type { Database } from "../client";
 import { BENCH_USER, generateLoad } from "../../bench/load/generate";
-import { rankFleet, readFleet, selectFleet } from "../../server/fleet/read";
+import { fleetAt, readFleet } from "../../server/fleet/read";
 import { countQueries } from "../query-counter";
 import { restoreRuns } from "../schema";
 import type { ListCursor } from "../../lib/search-params/cursor";
@@ -42,7 +42,8 @@ const EXPECTED = {
   // The fleet (§10) assessed in full (exports): one statement over the operator's memberships, each
   // tenant's projected inputs by primary key.
   fleet: 1,
-  // A fleet page: the ranks of every tenant from their stored schedules, then the page's tenants in full.
+  // A fleet page: the page and the rank groups from the stored schedules (one statement), then the page's
+  // tenants in full.
   fleetPage: 2,
 } as const;
 type Measure = keyof typeof EXPECTED;
@@ -93,10 +94,8 @@ async function measure(size: keyof typeof SIZES): Promise<void> {
   );
   await record("fleet", async () => expect(await readFleet(BENCH_USER.id, NOW)).toHaveLength(3));
   await record("fleetPage", async () => {
-    const ranked = await rankFleet(BENCH_USER.id, NOW, db);
-    expect(ranked.filter((r) => r.entry)).toHaveLength(0);
-    const read = { ranked, now: NOW, read: { asOf: NOW, source: "primary" as const }, userId: BENCH_USER.id, db };
-    const page = await selectFleet(read, { filter: {}, limit: 2, after: null }, { paged: true });
+    const page = await fleetAt({ userId: BENCH_USER.id, now: NOW, db }, { filter: {}, limit: 2, after: null }, { paged: true });
+    expect(page.path).toBe("database");
     expect(page.entries).toHaveLength(2);
   });
   await record("listFirstPage", async () => {
@@ -143,6 +142,18 @@ describe(`statements per request do not grow with the history (${databaseKind()}
       expect(small.count, `issued:\n${small.statements.join("\n")}`).toBe(EXPECTED[name]);
     });
   }
+
+  it("concurrent whole-fleet reads of one operator (exports) share one read and its instant", async () => {
+    const whole = (now: Date) => fleetAt({ userId: BENCH_USER.id, now, db, coalesce: true }, { filter: {}, limit: 50, after: null }, { paged: false });
+    const { count, result } = await countQueries(() => Promise.all([whole(NOW), whole(new Date(NOW.getTime() + 1))]));
+    expect(count).toBe(EXPECTED.fleet);
+    expect(result![1]).toStrictEqual(result![0]);
+    expect(result![0].now).toEqual(NOW);
+    // Once it has settled, nothing is kept: the next read is a read of its own, at its own instant.
+    const later = new Date(NOW.getTime() + 60_000);
+    const { count: again, result: next } = await countQueries(() => whole(later));
+    expect([again, next!.now]).toEqual([EXPECTED.fleet, later]);
+  });
 
   it("counts only inside the scope, and attributes concurrent work to its own scope", async () => {
     const [a, b] = await Promise.all([

@@ -8,12 +8,15 @@ import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateLoad } from "../../bench/load/generate";
-import { fleetSchedule } from "../../lib/recovery/fleet-schedule";
-import { rankFleet, readFleet, selectFleet } from "../../server/fleet/read";
+import { fleetSchedule, scheduleSegments } from "../../lib/recovery/fleet-schedule";
+import { severityRank } from "../../lib/recovery/needs-attention";
+import { evidenceTime } from "../../lib/recovery/tenant-order";
+import { fleetAt } from "../../server/fleet/read";
 import { closeDb, databaseKind, getDb, loadDataset as loadTestDataset, resetTestDb } from "../../test/db";
+import { expectPagesEqualAssessment as pagesEqual } from "../../test/fleet-pages";
 import { importDataset, parseDataset } from "../import/importer";
 import { rowsOf, type Database } from "../client";
-import { tenantEvidence } from "../projection-schema";
+import { tenantEvidence, tenantRankSegments } from "../projection-schema";
 import { compareBackupSetsNewestFirst, parseBackupSetsJson } from "../queries/backup-sets";
 import { getRecoveryEvidenceInputs } from "../queries/evidence-inputs";
 import { getFleetInputs } from "../queries/fleet";
@@ -38,7 +41,8 @@ const withOwner = <H extends { tenants: { id: number }[] }>(h: H) => ({
 async function stored(tenantId: number) {
   const [row] = await db.select().from(tenantEvidence).where(eq(tenantEvidence.tenantId, tenantId));
   if (!row) return null;
-  return { runId: row.latestRelevantRunId, sets: parseBackupSetsJson(row.backupSets).sort(compareBackupSetsNewestFirst), schedule: row.schedule };
+  const segments = await db.select().from(tenantRankSegments).where(eq(tenantRankSegments.tenantId, tenantId)).orderBy(tenantRankSegments.validFrom);
+  return { runId: row.latestRelevantRunId, sets: parseBackupSetsJson(row.backupSets).sort(compareBackupSetsNewestFirst), segments };
 }
 
 /**
@@ -48,33 +52,19 @@ async function stored(tenantId: number) {
 async function recomputed(tenantId: number) {
   const live = await getRecoveryEvidenceInputs(tenantId, { db });
   if (!live) return null;
-  const schedule: unknown = JSON.parse(JSON.stringify(fleetSchedule(live)));
-  return { runId: live.latestRelevant?.run.id ?? null, sets: live.backupSets, schedule };
+  const schedule = fleetSchedule(live);
+  const ms = schedule.at === null ? null : evidenceTime(schedule.at);
+  const segments = scheduleSegments(schedule).map(({ from, until, sig }) => ({
+    tenantId, validFrom: from, validUntil: until, version: schedule.v,
+    backupStaleAfterHours: schedule.h, restoreEvidenceStaleAfterDays: schedule.d,
+    severity: sig.severity, severityRank: severityRank(sig.severity), itemCount: sig.itemCount, overviewState: sig.overviewState,
+    backupPosture: sig.backupPosture, restoreEvidenceStale: sig.restoreEvidenceStale, evidenceAge: sig.evidenceAge,
+    latestRelevantRestoreAt: schedule.at, evidenceMs: ms === null || !Number.isFinite(ms) ? null : ms,
+  }));
+  return { runId: live.latestRelevant?.run.id ?? null, sets: live.backupSets, segments };
 }
 
-const DAY_MS = 86_400_000;
-/** Instants around the generated histories' (NOW ± hours) and their windows' edges (hours, 90 days). */
-const NOWS = [-2 * DAY_MS, -3_600_000, 0, 1, 3_600_000, 26 * 3_600_000, 3 * DAY_MS, 89.9 * DAY_MS, 91 * DAY_MS, 400 * DAY_MS].map(
-  (d) => new Date(NOW.getTime() + d),
-);
-
-/** The fleet ranked from the stored schedules equals the fleet assessed in full, at every instant of NOWS. */
-async function expectRanksEqualAssessment(email = "owner@example.test") {
-  const [user] = await db.select().from(users).where(eq(users.email, email));
-  for (const now of NOWS) {
-    const ranked = await rankFleet(user!.id, now, db);
-    expect(ranked.every((r) => r.entry === undefined)).toBe(true);
-    const full = await readFleet(user!.id, now, db);
-    expect({ now, ranks: ranked.map((r) => ({ ...r.rank, role: r.role })) }).toStrictEqual({
-      now,
-      ranks: full.map((e) => ({
-        tenantId: e.row.tenantId, name: e.row.name, severity: e.row.severity, itemCount: e.row.needsAttention.length,
-        overviewState: e.row.overviewState, backupPosture: e.row.backupPosture, restoreEvidenceStale: e.row.restoreEvidenceStale,
-        latestRelevantRestoreAt: e.row.latestRelevantRestoreAt, role: e.row.role,
-      })),
-    });
-  }
-}
+const expectPagesEqualAssessment = (email = "owner@example.test", path?: "whole") => pagesEqual(db, NOW, email, path);
 
 async function expectProjectionEqualsRecomputation(tenantIds: readonly number[]) {
   for (const tenantId of tenantIds) {
@@ -144,21 +134,23 @@ describe(`the fleet projection equals its recomputation after every writer (${da
         );
         await expectProjectionEqualsRecomputation(TENANT_IDS);
         await expectFleetEqualsLive();
-        await expectRanksEqualAssessment();
+        await expectPagesEqualAssessment();
       }),
       { numRuns: 40 },
     );
   }, 240_000);
 
   it("the load generator writes it for every tenant in its load transaction", async () => {
-    await generateLoad(db, { tenants: 12, runsPerTenant: 30, seed: 5, now: NOW, replace: true, vacuum: false });
+    await generateLoad(db, { tenants: 12, runsPerTenant: 30, seed: 5, now: NOW, replace: true, vacuum: false, distribution: "uniform" });
     const ids = (await db.select({ id: tenants.id }).from(tenants)).map((t) => t.id);
     expect(ids).toHaveLength(12);
     const [count] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from tenant_evidence`));
     expect(count!.n).toBe(12);
     await expectProjectionEqualsRecomputation(ids);
-    const [withSchedule] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from tenant_evidence where schedule is not null`));
+    const [withSchedule] = rowsOf<{ n: number }>(await db.execute(sql`select count(distinct tenant_id)::int as n from tenant_rank_segments`));
     expect(withSchedule!.n).toBe(12);
+    // Twelve tenants in every state: pages from the schedules equal the whole fleet assessed, at every instant.
+    await expectPagesEqualAssessment("bench@example.com");
   }, 120_000);
 
   it("a --merge import that changes only a tenant's windows recomputes its schedule", async () => {
@@ -174,37 +166,45 @@ describe(`the fleet projection equals its recomputation after every writer (${da
     const [tenant] = await db.select().from(tenants).where(eq(tenants.id, 1));
     expect([tenant!.restoreEvidenceStaleAfterDays, tenant!.backupStaleAfterHours]).toEqual([7, 2]);
     await expectProjectionEqualsRecomputation([1]);
-    await expectRanksEqualAssessment();
+    await expectPagesEqualAssessment();
   });
 
-  it("a tenant whose schedule is missing or outdated makes the fleet assess every tenant, with the same result", async () => {
+  it("a tenant whose schedule is missing or outdated, or calmer than its assessment, makes the fleet assess every tenant", async () => {
     await loadTestDataset(db, withOwner({
       tenants: [{ id: 1, name: "A", slug: "a" }, { id: 2, name: "B", slug: "b" }],
       restore_runs: [{ id: 1, tenant_id: 1, status: "failed", is_dry_run: false, created_at: "2025-06-01T08:00:00Z", completed_at: "2025-06-01T09:00:00Z" }],
       backup_sets: [{ id: 1, tenant_id: 1, name: "s", status: "completed", completed_at: "2025-06-01T07:00:00Z" }],
     }));
     const [user] = await db.select().from(users).where(eq(users.email, "owner@example.test"));
-    for (const damage of [sql`null`, sql`jsonb_set(schedule, '{v}', '0')`, sql`jsonb_set(schedule, '{d}', '1')`]) {
-      await db.execute(sql`update tenant_evidence set schedule = ${damage} where tenant_id = 2`);
-      const ranked = await rankFleet(user!.id, NOW, db);
-      expect(ranked.map((r) => [r.rank.tenantId, r.rank.severity, r.entry !== undefined])).toEqual([[2, "critical", true], [1, "critical", true]]);
+    const page = () => fleetAt({ userId: user!.id, now: NOW, db }, { filter: {}, limit: 50, after: null }, { paged: true });
+    const expected = [[2, "critical"], [1, "critical"]];
+    expect((await page()).path).toBe("database");
+    for (const damage of [
+      sql`delete from tenant_rank_segments where tenant_id = 2`,
+      sql`update tenant_rank_segments set version = 0 where tenant_id = 2`,
+      // Any writer changing a window: the trigger of migration 0011 deletes the tenant's segments with it.
+      sql`update tenants set restore_evidence_stale_after_days = restore_evidence_stale_after_days + 1 where id = 2`,
+    ]) {
+      await db.transaction((tx) => refreshAllTenantEvidence(tx, { onlyMissing: false }));
+      await db.execute(damage);
+      const [left] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from tenant_rank_segments where tenant_id = 2 and version = 1`));
+      expect(left!.n).toBe(0);
+      const got = await page();
+      expect([got.path, got.entries.map((e) => [e.row.tenantId, e.row.severity])]).toEqual(["whole", expected]);
+      await expectPagesEqualAssessment("owner@example.test", "whole");
     }
     // The migration step recomputes what is missing or outdated; then the schedules are read again.
     await db.transaction((tx) => refreshAllTenantEvidence(tx, { onlyMissing: true }));
     await expectProjectionEqualsRecomputation([1, 2]);
-    expect((await rankFleet(user!.id, NOW, db)).every((r) => r.entry === undefined)).toBe(true);
+    expect((await page()).path).toBe("database");
 
     // A stored rank that is calmer than the assessment of a row on the page is not shown: the page's rows
     // are assessed in full and compared, and on a difference the whole fleet is assessed.
-    const calm = sql`jsonb_build_array(jsonb_build_array(null, jsonb_build_object('severity', 'none', 'itemCount', 0,
-      'overviewState', 'no_recent_issues_visible', 'backupPosture', 'healthy', 'restoreEvidenceStale', false)))`;
-    await db.execute(sql`update tenant_evidence set schedule = jsonb_set(schedule, '{s}', ${calm}) where tenant_id = 1`);
-    const ranked = await rankFleet(user!.id, NOW, db);
-    expect(ranked.map((r) => [r.rank.tenantId, r.rank.severity])).toEqual([[2, "critical"], [1, "none"]]);
-    const read = { ranked, now: NOW, read: { asOf: NOW, source: "primary" as const }, userId: user!.id, db };
-    const page = await selectFleet(read, { filter: {}, limit: 50, after: null }, { paged: true });
-    expect(page.entries.map((e) => [e.row.tenantId, e.row.severity])).toEqual([[2, "critical"], [1, "critical"]]);
-    expect(page.counts).toMatchObject({ total: 2, critical: 2, noVisibleIssues: 0 });
+    await db.execute(sql`update tenant_rank_segments set severity = 'none', severity_rank = 3, item_count = 0,
+      overview_state = 'no_recent_issues_visible', backup_posture = 'healthy' where tenant_id = 1`);
+    const calmed = await page();
+    expect([calmed.path, calmed.entries.map((e) => [e.row.tenantId, e.row.severity])]).toEqual(["whole", expected]);
+    expect(calmed.counts).toMatchObject({ total: 2, critical: 2, noVisibleIssues: 0 });
   });
 
   it("a tenant without its projection row is read live by the fleet, not shown as having no evidence", async () => {

@@ -12,6 +12,10 @@ export interface DistributionRow {
   overviewState: OverviewState;
   /** ISO time of the latest relevant restore, or null when there is none (or it is unreadable). */
   latestRelevantRestoreAt: string | null;
+  /** The row's age bucket when already computed at the same `now` (a rank row's, fleet-schedule.ts). */
+  evidenceAge?: EvidenceAgeBucket;
+  /** How many tenants the row stands for (a group of equal rank rows); 1 when absent. */
+  n?: number;
 }
 
 /** Evidence age buckets, oldest and absent last; `future`: dated after now (clock skew), which buys nothing. */
@@ -21,6 +25,9 @@ export type EvidenceAgeBucket = (typeof EVIDENCE_AGE_BUCKETS)[number];
 const DAY_MS = 86_400_000;
 /** The clock-skew tolerance of §9: more than 5 minutes after now is future-dated. */
 const FUTURE_MS = 5 * 60_000;
+
+/** Where a time's bucket changes, relative to the time (the rank schedule's instants, fleet-schedule.ts). */
+export const EVIDENCE_AGE_EDGES_MS = [-FUTURE_MS, 30 * DAY_MS, 90 * DAY_MS, 365 * DAY_MS] as const;
 
 export function evidenceAgeBucket(at: string | null, now: Date): EvidenceAgeBucket {
   const t = at === null ? Number.NaN : Date.parse(at);
@@ -44,15 +51,17 @@ const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.m
 
 export function fleetDistribution(rows: readonly DistributionRow[], now: Date): FleetDistribution {
   const d: FleetDistribution = {
-    total: rows.length,
+    total: 0,
     severity: zero(SEVERITY_FILTERS),
     overviewState: zero(OVERVIEW_STATES),
     evidenceAge: zero(EVIDENCE_AGE_BUCKETS),
   };
   for (const r of rows) {
-    d.severity[r.severity]++;
-    d.overviewState[r.overviewState]++;
-    d.evidenceAge[evidenceAgeBucket(r.latestRelevantRestoreAt, now)]++;
+    const n = r.n ?? 1;
+    d.total += n;
+    d.severity[r.severity] += n;
+    d.overviewState[r.overviewState] += n;
+    d.evidenceAge[r.evidenceAge ?? evidenceAgeBucket(r.latestRelevantRestoreAt, now)] += n;
   }
   return d;
 }

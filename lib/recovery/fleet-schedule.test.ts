@@ -35,6 +35,9 @@ function interestingNows(inputs: TenantAssessmentInputs): number[] {
     t - 5 * 60_000,
     t + inputs.tenant.backupStaleAfterHours * HOUR_MS,
     t + inputs.tenant.restoreEvidenceStaleAfterDays * DAY_MS,
+    t + 30 * DAY_MS,
+    t + 90 * DAY_MS,
+    t + 365 * DAY_MS,
   ]);
   return [...times, ...edges].flatMap((t) => [t - 2, t - 1, t, t + 1, t + 2]);
 }
@@ -48,7 +51,7 @@ describe("fleetSchedule: the rank fields of assessTenant as a function of now", 
         for (const ms of nows) {
           for (const canViewRestoreHistory of [true, false]) {
             const assessment = assessTenant(inputs, { now: new Date(ms), canViewRestoreHistory });
-            expect({ ms, sig: signatureAt(schedule, ms) }).toStrictEqual({ ms, sig: rankSignature(assessment) });
+            expect({ ms, sig: signatureAt(schedule, ms) }).toStrictEqual({ ms, sig: rankSignature(assessment, new Date(ms)) });
             expect(schedule.at).toBe(assessment.evidence.latestRelevantRestoreAt);
           }
         }

@@ -14,6 +14,7 @@ import { assessTenant, type TenantAssessmentInputs } from "./assessment";
 import { FUTURE_DATED_AFTER_MS, validTime } from "./age";
 import { latestCompletedBackupSet } from "./backup-health";
 import { isRelevantRestoreRun, relevanceTime } from "./evidence-summary";
+import { EVIDENCE_AGE_BUCKETS, evidenceAgeBucket, EVIDENCE_AGE_EDGES_MS, type EvidenceAgeBucket } from "./fleet-distribution";
 import { SEVERITY_FILTERS, type SeverityOrNone } from "./needs-attention";
 import {
   BACKUP_POSTURES,
@@ -34,6 +35,8 @@ export interface RankSignature {
   overviewState: OverviewState;
   backupPosture: BackupPosture;
   restoreEvidenceStale: boolean;
+  /** The fleet distribution's evidence-age bucket (fleet-distribution.ts). */
+  evidenceAge: EvidenceAgeBucket;
 }
 
 export interface FleetSchedule {
@@ -52,13 +55,14 @@ const DAY_MS = 24 * HOUR_MS;
 /** Instants beyond what a Date can hold are never `now`. */
 const MAX_MS = 8.64e15;
 
-export function rankSignature(a: ReturnType<typeof assessTenant>): RankSignature {
+export function rankSignature(a: ReturnType<typeof assessTenant>, now: Date): RankSignature {
   return {
     severity: a.severity,
     itemCount: a.needsAttention.length,
     overviewState: a.evidence.overviewState,
     backupPosture: a.backupHealth.posture,
     restoreEvidenceStale: a.evidence.restoreEvidenceStale,
+    evidenceAge: evidenceAgeBucket(a.evidence.latestRelevantRestoreAt, now),
   };
 }
 
@@ -75,6 +79,8 @@ function candidateInstants(inputs: TenantAssessmentInputs): number[] {
   const restoreAt = run && isRelevantRestoreRun(run) ? validTime(relevanceTime(run)) : null;
   if (restoreAt !== null) {
     points.push(restoreAt - FUTURE_DATED_AFTER_MS, restoreAt + inputs.tenant.restoreEvidenceStaleAfterDays * DAY_MS);
+    // The distribution's age buckets (of the same time, as the summary reports it: ISO, milliseconds).
+    points.push(...EVIDENCE_AGE_EDGES_MS.map((edge) => restoreAt + edge));
   }
   const around = points.flatMap((p) => [p - 1, p, p + 1]).filter((p) => Number.isFinite(p) && Math.abs(p) < MAX_MS);
   return [...new Set(around)].sort((a, b) => a - b);
@@ -85,12 +91,16 @@ const same = (a: RankSignature, b: RankSignature) =>
   a.itemCount === b.itemCount &&
   a.overviewState === b.overviewState &&
   a.backupPosture === b.backupPosture &&
-  a.restoreEvidenceStale === b.restoreEvidenceStale;
+  a.restoreEvidenceStale === b.restoreEvidenceStale &&
+  a.evidenceAge === b.evidenceAge;
 
 /** The schedule of one tenant's evidence: assessTenant evaluated once in every interval. */
 export function fleetSchedule(inputs: TenantAssessmentInputs): FleetSchedule {
   // The rank fields do not depend on the role (it changes links and helper text only); a test proves it.
-  const at = (ms: number) => rankSignature(assessTenant(inputs, { now: new Date(ms), canViewRestoreHistory: true }));
+  const at = (ms: number) => {
+    const now = new Date(ms);
+    return rankSignature(assessTenant(inputs, { now, canViewRestoreHistory: true }), now);
+  };
   const points = candidateInstants(inputs);
   const first = at(points.length ? points[0]! - 1 : 0);
   const s: FleetSchedule["s"] = [[null, first]];
@@ -106,6 +116,19 @@ export function fleetSchedule(inputs: TenantAssessmentInputs): FleetSchedule {
     at: latest,
     s,
   };
+}
+
+/** Stored bounds of "since ever" and "ever after" (PostgreSQL bigint's range; no Date reaches them). */
+export const SINCE_EVER = -9_007_199_254_740_991;
+export const EVER_AFTER = 9_007_199_254_740_991;
+
+/** The schedule as half-open intervals [from, until) of epoch ms, each with its signature. */
+export function scheduleSegments(schedule: Pick<FleetSchedule, "s">): { from: number; until: number; sig: RankSignature }[] {
+  return schedule.s.map(([from, sig], i) => ({
+    from: from ?? SINCE_EVER,
+    until: schedule.s[i + 1]?.[0] ?? EVER_AFTER,
+    sig,
+  }));
 }
 
 /** The signature in force at `nowMs` (the last interval starting at or before it). */
@@ -125,7 +148,8 @@ export function parseRankSignature(v: unknown): RankSignature | null {
     typeof r.itemCount !== "number" ||
     !includes(OVERVIEW_STATES, r.overviewState) ||
     !includes(BACKUP_POSTURES, r.backupPosture) ||
-    typeof r.restoreEvidenceStale !== "boolean"
+    typeof r.restoreEvidenceStale !== "boolean" ||
+    !includes(EVIDENCE_AGE_BUCKETS, r.evidenceAge)
   ) {
     return null;
   }
@@ -135,6 +159,7 @@ export function parseRankSignature(v: unknown): RankSignature | null {
     overviewState: r.overviewState,
     backupPosture: r.backupPosture,
     restoreEvidenceStale: r.restoreEvidenceStale,
+    evidenceAge: r.evidenceAge,
   };
 }
 

@@ -67,7 +67,7 @@ describe("compareFleetRows: the fleet row through the one comparator (§10 defau
           after = page.next;
         }
         expect(seen).toEqual(sorted.map((s) => s.row.tenantId));
-        const c = fleetCounts(rows.map(rankRowOf));
+        const c = fleetCounts(rows.map((r) => rankRowOf(r, NOW)));
         expect(c.critical + c.high + c.medium + c.noVisibleIssues).toBe(rows.length);
         expect(Object.keys(c)).not.toContain("healthy");
       }),
@@ -92,8 +92,8 @@ describe("toFleetRow and filters", () => {
       latestRelevantRestoreRunId: 9, restoreEvidenceStale: true, severity: "medium",
       needsAttention: [{ kind: "backup_stale", severity: "medium" }, { kind: "restore_evidence_stale", severity: "medium" }],
     });
-    expect(matchesFleetFilter(rankRowOf(r), { stale: true, attention: true, backup: "stale", state: "no_recent_issues_visible", q: "GAMMA" })).toBe(true);
-    expect(matchesFleetFilter(rankRowOf(r), { state: "weakened" })).toBe(false);
-    expect(matchesFleetFilter(rankRowOf(r), { q: "delta" })).toBe(false);
+    expect(matchesFleetFilter(rankRowOf(r, NOW), { stale: true, attention: true, backup: "stale", state: "no_recent_issues_visible", q: "GAMMA" })).toBe(true);
+    expect(matchesFleetFilter(rankRowOf(r, NOW), { state: "weakened" })).toBe(false);
+    expect(matchesFleetFilter(rankRowOf(r, NOW), { q: "delta" })).toBe(false);
   });
 });

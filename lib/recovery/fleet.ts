@@ -4,6 +4,8 @@
  * export all use these, so they cannot disagree with each other or with the per-tenant APIs.
  */
 import type { TenantAssessment } from "./assessment";
+import { evidenceAgeBucket } from "./fleet-distribution";
+import type { RankSignature } from "./fleet-schedule";
 import type { NeedsAttentionKind, Severity, SeverityOrNone } from "./needs-attention";
 import { compareTenantsWorstFirst, evidenceTime, type TenantOrderKey } from "./tenant-order";
 import {
@@ -56,18 +58,14 @@ export function toFleetRow(tenant: { id: number; name: string }, role: Membershi
  * counts read. The fleet has them for every tenant (from the rank schedule, lib/recovery/fleet-schedule.ts,
  * or from a full assessment) and full rows only for the page it shows.
  */
-export interface FleetRankRow {
+export interface FleetRankRow extends RankSignature {
   tenantId: number;
   name: string;
-  severity: SeverityOrNone;
-  itemCount: number;
-  overviewState: OverviewState;
-  backupPosture: BackupPosture;
-  restoreEvidenceStale: boolean;
   latestRelevantRestoreAt: string | null;
 }
 
-export function rankRowOf(row: FleetRow): FleetRankRow {
+/** A full row's rank fields at `now` (the instant it was assessed at). */
+export function rankRowOf(row: FleetRow, now: Date): FleetRankRow {
   return {
     tenantId: row.tenantId,
     name: row.name,
@@ -76,12 +74,13 @@ export function rankRowOf(row: FleetRow): FleetRankRow {
     overviewState: row.overviewState,
     backupPosture: row.backupPosture,
     restoreEvidenceStale: row.restoreEvidenceStale,
+    evidenceAge: evidenceAgeBucket(row.latestRelevantRestoreAt, now),
     latestRelevantRestoreAt: row.latestRelevantRestoreAt,
   };
 }
 
 /** A rank row's place in the §10 default order (tenant-order.ts, the one comparator); also the fleet's keyset cursor. */
-export function rankKey(r: FleetRankRow): TenantOrderKey {
+export function rankKey(r: Omit<FleetRankRow, "evidenceAge" | "overviewState" | "backupPosture" | "restoreEvidenceStale">): TenantOrderKey {
   return {
     id: r.tenantId,
     name: r.name,
@@ -94,7 +93,14 @@ export function rankKey(r: FleetRankRow): TenantOrderKey {
 
 /** A row's place in the default order. */
 export function fleetSortKey(row: FleetRow): TenantOrderKey {
-  return rankKey(rankRowOf(row));
+  return {
+    id: row.tenantId,
+    name: row.name,
+    severity: row.severity,
+    itemCount: row.needsAttention.length,
+    latestRelevantRestoreAt: row.latestRelevantRestoreAt,
+    evidenceMs: evidenceTime(row.latestRelevantRestoreAt),
+  };
 }
 
 /** compareTenantsWorstFirst on two fleet rows. */
@@ -115,7 +121,7 @@ export interface FleetFilter {
   q?: string;
 }
 
-export function matchesFleetFilter(row: FleetRankRow, f: FleetFilter): boolean {
+export function matchesFleetFilter(row: RankSignature & { name: string }, f: FleetFilter): boolean {
   if (f.state && row.overviewState !== f.state) return false;
   if (f.severity && row.severity !== f.severity) return false;
   if (f.backup && row.backupPosture !== f.backup) return false;
@@ -140,7 +146,8 @@ export interface FleetCounts {
   backupPosture: Record<BackupPosture, number>;
 }
 
-export function fleetCounts(rows: readonly FleetRankRow[]): FleetCounts {
+/** Counts of rank rows, or of groups of equal ones (`n` tenants each). */
+export function fleetCounts(rows: readonly (RankSignature & { n?: number })[]): FleetCounts {
   const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
   const c: FleetCounts = {
     total: 0,
@@ -153,12 +160,13 @@ export function fleetCounts(rows: readonly FleetRankRow[]): FleetCounts {
     backupPosture: zero(BACKUP_POSTURES),
   };
   for (const r of rows) {
-    c.total++;
-    if (r.severity === "none") c.noVisibleIssues++;
-    else c[r.severity]++;
-    if (r.restoreEvidenceStale) c.restoreEvidenceStale++;
-    c.overviewState[r.overviewState]++;
-    c.backupPosture[r.backupPosture]++;
+    const n = r.n ?? 1;
+    c.total += n;
+    if (r.severity === "none") c.noVisibleIssues += n;
+    else c[r.severity] += n;
+    if (r.restoreEvidenceStale) c.restoreEvidenceStale += n;
+    c.overviewState[r.overviewState] += n;
+    c.backupPosture[r.backupPosture] += n;
   }
   return c;
 }

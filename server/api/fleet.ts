@@ -1,6 +1,6 @@
 import "server-only";
 import { parseFleetQuery, FLEET_PARAMS, type FleetQuery } from "../../lib/search-params/fleet";
-import { readFleetNow, selectFleet, type FleetRead, type FleetResult } from "../fleet/read";
+import { fleetView, type FleetView } from "../fleet/read";
 import { InvalidParameterError } from "./respond";
 import { requireViewer } from "./viewer";
 
@@ -13,11 +13,10 @@ export function strictFleetQuery(request: Request): FleetQuery {
 }
 
 /** The signed-in operator's fleet for a fleet API request: 401 without a session, 400 for a bad parameter. */
-export async function fleetForRequest(request: Request, opts: { paged: boolean }): Promise<FleetResult & Pick<FleetRead, "now" | "read">> {
+export async function fleetForRequest(request: Request, opts: { paged: boolean }): Promise<FleetView> {
   const query = strictFleetQuery(request);
   const viewer = await requireViewer(request);
-  const fleet = await readFleetNow(viewer.userId);
-  return { ...(await selectFleet(fleet, query, opts)), now: fleet.now, read: fleet.read };
+  return fleetView(viewer.userId, query, opts);
 }
 
 export { FLEET_PARAMS };

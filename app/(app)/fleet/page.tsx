@@ -13,9 +13,8 @@ import { fleetSearch, parseFleetSearchParams } from "@/lib/search-params/fleet";
 import type { FleetFilter } from "@/lib/recovery/fleet";
 import { FLEET_COPY } from "@/lib/recovery/fleet-copy";
 import { pathWithQuery } from "@/server/auth/viewer";
-import { fleetDistribution } from "@/lib/recovery/fleet-distribution";
 import { pageViewer } from "@/server/pages/preamble";
-import { readFleetNow, selectFleet } from "@/server/fleet/read";
+import { fleetView } from "@/server/fleet/read";
 import { switchTenant } from "../actions";
 
 export const metadata: Metadata = { title: "Fleet" };
@@ -25,11 +24,8 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
   const raw = await searchParams;
   const viewer = await pageViewer(pathWithQuery("/fleet", raw));
   const query = parseFleetSearchParams(raw);
-  const all = await readFleetNow(viewer.userId);
-  const fleet = await selectFleet(all, query, { paged: true });
-  const read = all.read;
-  // The distribution: the whole fleet (whatever the filter), from the same ranks, at the same instant.
-  const distribution = fleetDistribution(all.ranked.map((r) => r.rank), all.now);
+  const fleet = await fleetView(viewer.userId, query, { paged: true });
+  const { read, distribution } = fleet;
   const filterTo = (filter: FleetFilter) => `/fleet${fleetSearch(filter)}`;
   const filtered = Object.keys(query.filter).length > 0;
   const nextHref = fleet.nextCursor ? `/fleet${fleetSearch(query.filter, { cursor: fleet.nextCursor, limit: query.limit })}` : null;
@@ -41,7 +37,7 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
       <div className="space-y-4">
         <DataAsOf read={read} />
         <FleetSummary counts={fleet.counts} fleetSize={fleet.fleetSize} />
-        {all.ranked.length > 0 ? (
+        {fleet.fleetSize > 0 ? (
           <FleetDistributionView
             distribution={distribution}
             links={{

@@ -1,1 +1,0 @@
-ALTER TABLE "tenant_evidence" ADD COLUMN "schedule" jsonb;

@@ -1,6 +1,6 @@
 "use client";
 
-// A client component (issue 14, page weight; decision 0020): every page carries its layouts' boundary
+// A client component (issue 14, page weight; decision 0021): every page carries its layouts' boundary
 // pages, and as client references they are a few bytes of RSC data instead of their whole element tree.
 import Link from "next/link";
 

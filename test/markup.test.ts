@@ -53,7 +53,7 @@ describe("markup strings", () => {
     expect(html).toContain(badgeMarkup("info", "Latest executed restore", true));
     expect(html).toContain(badgeMarkup("neutral", "Archived"));
     expect(html).toContain("<td><time datetime=2026-11-29T16:18:41.256Z>2026-11-29 16:18 UTC</time><small>2 days ago</small><td>");
-    // Compact on purpose (decision 0020): the optional </td> and </tr> are left out, ids and instants unquoted.
+    // Compact on purpose (decision 0021): the optional </td> and </tr> are left out, ids and instants unquoted.
     expect(html.startsWith("<tr class=latest>")).toBe(true);
     expect(html).not.toMatch(/<\/t[dr]>/);
   });

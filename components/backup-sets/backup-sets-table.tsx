@@ -59,7 +59,7 @@ export function BackupSetsTable({ sets, caption, now }: { sets: BackupSet[]; cap
               <th scope="col">Ended</th>
             </tr>
           </thead>
-          {/* One escaped markup string for the rows, like the restore-run table (decision 0020). */}
+          {/* One escaped markup string for the rows, like the restore-run table (decision 0021). */}
           <tbody className="divide-y divide-slate-200" dangerouslySetInnerHTML={{ __html: sets.map((set) => setRowMarkup(set, now)).join("") }} />
         </table>
       </div>

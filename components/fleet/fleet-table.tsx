@@ -14,7 +14,7 @@ export interface FleetTableRow {
 
 /**
  * One tenant's row: exactly the cells the table's header names, every value escaped by `html`. Compact
- * (issue 14, page weight; decision 0020): layout and tones come from the table (app/styles/tables.css
+ * (issue 14, page weight; decision 0021): layout and tones come from the table (app/styles/tables.css
  * `.fleet-table`), the optional `</td>`, `</tr>`, `</li>` and `</p>` are left out and ids and instants are
  * unquoted attributes — up to 100 rows travel twice (HTML and inline RSC data).
  */

@@ -31,7 +31,7 @@ const NAV = [
  * The signed-in shell's header. A client component (it holds the navigation and the tenant switcher,
  * which act in the browser anyway): the server sends its props — the user, up to 100 tenant names — once
  * in the RSC data, instead of the rendered header markup a second time next to its HTML (issue 14, page
- * weight; decision 0020).
+ * weight; decision 0021).
  */
 export function AppHeader(props: AppHeaderProps) {
   return (

@@ -3,7 +3,7 @@ import { bare, html } from "@/components/ui/markup";
 import { TENANT_SEARCH_COPY } from "@/lib/recovery/surface-copy";
 
 /**
- * One tenant's row as markup (issue 14, page weight; decision 0020): its button submits the list's one
+ * One tenant's row as markup (issue 14, page weight; decision 0021): its button submits the list's one
  * form with its own tenantId (a submit button's name and value, as on the fleet table), so the page
  * carries one server-action form instead of one per tenant; styles come from the list (app/styles/tables.css
  * `.tenant-list`) and the optional `</li>` is left out. Every value is escaped by `html`.

@@ -32,7 +32,7 @@ const BARE = /^[A-Za-z0-9_.:/#-]+$/;
  * A value to write as an unquoted attribute (`href=/restore-runs/42`, `data-day=2026-11-30`): only ids,
  * days, ISO instants and paths built from them, which cannot end the attribute or form a character
  * reference. Anything else throws (a programming error), never becomes markup. Quotes cost bytes twice
- * over: in the HTML and, escaped again, in the inline RSC data (issue 14, page weight; decision 0020).
+ * over: in the HTML and, escaped again, in the inline RSC data (issue 14, page weight; decision 0021).
  */
 export function bare(value: string | number): string {
   const s = String(value);

@@ -40,7 +40,7 @@ function entryStatusMarkup(e: ResultEntry): string {
 }
 
 /**
- * One entry's cells as markup (issue 14, page weight; decision 0020): a run may hold hundreds of
+ * One entry's cells as markup (issue 14, page weight; decision 0021): a run may hold hundreds of
  * entries, each travelling twice (HTML and inline RSC data) as React elements. Cells styled from the
  * table (`.entries-table`; `wrap` lets long keys and messages wrap anywhere), the optional `</td>` and
  * `</tr>` left out. Every value is escaped by `html`.

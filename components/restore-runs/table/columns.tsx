@@ -26,7 +26,7 @@ export const columns: { id: string; header: string; sortKey?: SortableColumnId }
  * elements styled from the table (app/styles/tables.css `.runs-table`, which also makes its body's links
  * `.link`), plain `<a>` links (a row's links need no client router or prefetch), no per-cell wrappers, the
  * optional `</td>` and `</tr>` left out and ids, paths and instants as unquoted attributes: the rows travel
- * twice, as HTML and again in the inline RSC data (decision 0020). Every value is escaped by `html`.
+ * twice, as HTML and again in the inline RSC data (decision 0021). Every value is escaped by `html`.
  */
 export function runRowMarkup(r: RestoreRunRowView): string {
   const run =

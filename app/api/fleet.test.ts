@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { importDataset, parseDataset } from "@/db/import/importer";
 import { closeDb, databaseKind, resetTestDb } from "@/test/db";
 import { ALICE_ORDER, apiRequest, fleetDataset, signIn } from "@/test/fleet-dataset";
+import { encodeFleetCursor } from "@/lib/search-params/fleet";
 import { GET as getFleet } from "./fleet/route";
 import { GET as getBackupHealth } from "./tenants/[tenantId]/backup-health/route";
 import { GET as getRecoveryEvidence } from "./tenants/[tenantId]/recovery-evidence/route";
@@ -181,6 +182,13 @@ describe(`GET /api/fleet (${databaseKind()})`, () => {
     expect(status).toBe(400);
     expect(body).toEqual({ error: { code: "invalid_parameter", message: expect.stringMatching(/^The "(state|backup|attention|stale|limit|cursor|q)" parameter/) } });
     expect(JSON.stringify(body)).not.toMatch(/bogus|protected|yes|abc|not-a-cursor/);
+  });
+
+  it("a cursor naming a tenant with NUL (no stored name can hold it) is a 400, not a database failure", async () => {
+    const cursor = encodeFleetCursor({ severity: "medium", itemCount: 1, latestRelevantRestoreAt: null, name: "a\u0000b", id: 3 });
+    const { status, body } = await fleet(`?cursor=${cursor}`, cookies.alice);
+    expect(status).toBe(400);
+    expect(body).toEqual({ error: { code: "invalid_parameter", message: expect.stringMatching(/^The "cursor" parameter/) } });
   });
 
   it("a viewer's rows keep the latest run id (the per-tenant API carries it too)", async () => {

@@ -34,7 +34,9 @@ const keySchema = z.strictObject({
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)
     .refine((v) => !Number.isNaN(Date.parse(v)))
     .nullable(),
-  a: z.string().max(1000),
+  // A tenant name never holds NUL (PostgreSQL text cannot): such a cursor is not one this module wrote,
+  // and the database's ranking statement would refuse it.
+  a: z.string().max(1000).refine((v) => !v.includes("\u0000")),
   i: z.number().int().min(1).max(2_147_483_647),
 });
 

@@ -3,8 +3,8 @@
  * (nginx, two app processes, a PostgreSQL primary and streaming replica) that the global setup starts
  * with scripts/cluster/cluster.ts and stops afterwards. Its own directory; the default loopback ports.
  */
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { testResolve } from "./vitest.config";
 
 process.env.CLUSTER_DIR ??= ".data/cluster-test";
 // One client address (nginx on loopback) signs in many times here.
@@ -17,12 +17,7 @@ process.env.WEBHOOK_LEASE_MS ??= "3000";
 process.env.WEBHOOK_RETRY_BASE_MS ??= "200";
 
 export default defineConfig({
-  resolve: {
-    alias: {
-      "@": fileURLToPath(new URL("./", import.meta.url)),
-      "server-only": fileURLToPath(new URL("./test/server-only-stub.ts", import.meta.url)),
-    },
-  },
+  resolve: testResolve,
   test: {
     include: ["scripts/cluster/**/*.cluster.ts"],
     globalSetup: ["scripts/cluster/global-setup.ts"],

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SEVERITY_FILTERS } from "./needs-attention";
-import { compareTenantsWorstFirst, tenantOrderKey, type TenantOrderKey } from "./tenant-order";
+import { compareTenantsWorstFirst, compareText, tenantOrderKey, type TenantOrderKey } from "./tenant-order";
 
 const key = (over: Partial<TenantOrderKey>): TenantOrderKey => ({
   id: 1,
@@ -13,6 +13,23 @@ const key = (over: Partial<TenantOrderKey>): TenantOrderKey => ({
 });
 
 const sorted = (keys: TenantOrderKey[]) => [...keys].sort(compareTenantsWorstFirst).map((k) => k.id);
+
+describe("compareText: names by code point (SQL collate \"C\")", () => {
+  it("puts a character above U+FFFF after U+E000–U+FFFF, as UTF-8 bytes do", () => {
+    const names = ["\u{1F600} smile", "\uFF5E tilde", "Zeta", "alpha", "Alpha", "", "\u00E9t\u00E9"];
+    const byBytes = [...names].sort((a, b) => Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8")));
+    expect([...names].sort(compareText)).toStrictEqual(byBytes);
+    expect(compareText("\uFF5E", "\u{1F600}")).toBeLessThan(0);
+  });
+
+  it("agrees with UTF-8 byte order on arbitrary strings", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), fc.string({ unit: "grapheme" }), (a, b) => {
+        expect(Math.sign(compareText(a, b))).toBe(Math.sign(Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"))));
+      }),
+    );
+  });
+});
 
 describe("compareTenantsWorstFirst (§10 default order)", () => {
   it("orders by severity first: critical, high, medium, none", () => {

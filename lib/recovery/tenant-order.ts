@@ -24,9 +24,24 @@ export function evidenceTime(at: string | Date | null): number {
   return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
 }
 
-/** Name order independent of the runtime's locale (the same on every server and in SQL `collate "C"`). */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+const isSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff;
+
+/**
+ * Name order independent of the runtime's locale, by Unicode code point — the order of UTF-8 bytes, so the
+ * same as SQL `collate "C"` (the fleet's ranking statement pages in it). JavaScript's `<` compares UTF-16
+ * units, which puts a character above U+FFFF (a surrogate pair) before U+E000–U+FFFF; here it sorts after.
+ */
+export function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (isSurrogate(x) !== isSurrogate(y)) return isSurrogate(x) ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
 }
 
 export function compareTenantsWorstFirst(a: TenantOrderKey, b: TenantOrderKey): number {

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * A tenant's evidence inputs as the fleet projection holds them (tenant_evidence: the latest relevant run's
  * id and the backup-health representatives), with the run by primary key and its operation run: three

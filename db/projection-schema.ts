@@ -5,7 +5,8 @@
  * read time by the one tenant assessment, from these rows. Written only by `refreshTenantEvidence`
  * (db/write/tenant-evidence.ts), in the transaction of every write that changes a tenant's evidence.
  */
-import { bigint, boolean, integer, jsonb, pgTable, primaryKey, smallint, text } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, check, integer, jsonb, pgTable, smallint, text } from "drizzle-orm/pg-core";
 import { tenants } from "./schema";
 
 export const tenantEvidence = pgTable("tenant_evidence", {
@@ -21,35 +22,33 @@ export const tenantEvidence = pgTable("tenant_evidence", {
 export type TenantEvidenceRow = typeof tenantEvidence.$inferSelect;
 
 /**
- * The fleet rank schedule (lib/recovery/fleet-schedule.ts, docs/decisions/0020-fleet-rank-schedule.md): per
- * tenant, the one assessment's rank fields in each interval of time [valid_from, valid_until) (epoch ms),
- * computed from the tenant's projection and windows — a function of the evidence, not of `now`, which
- * picks the interval at read time. Written only by writeFleetSchedules (db/write/fleet-schedule.ts), in
- * the projection writer's transaction. A tenant without segments of the current version and its current
- * windows is assessed live.
+ * The fleet rank schedule (lib/recovery/fleet-schedule.ts, decisions 0020 and 0022): per tenant ONE row, the
+ * one assessment's rank fields in each interval of time (epoch ms), computed from the tenant's projection
+ * and windows — a function of the evidence, not of `now`, which picks the interval at read time:
+ * `width_bucket(now, valid_from)` is the interval holding `now` (the intervals are contiguous; the first
+ * starts at SINCE_EVER), `signature[k]` its rank fields as one code (encodeRankSignature). Written only by
+ * writeFleetSchedules (db/write/fleet-schedule.ts), in the projection writer's transaction. A tenant
+ * without a row of the current version and its current windows is assessed live.
  */
-export const tenantRankSegments = pgTable(
-  "tenant_rank_segments",
+export const tenantRankSchedules = pgTable(
+  "tenant_rank_schedules",
   {
     tenantId: integer("tenant_id")
-      .notNull()
+      .primaryKey()
       .references(() => tenants.id, { onDelete: "cascade" }),
-    validFrom: bigint("valid_from", { mode: "number" }).notNull(),
-    validUntil: bigint("valid_until", { mode: "number" }).notNull(),
-    /** FLEET_SCHEDULE_VERSION and the tenant's windows the segment was computed with. */
+    /** FLEET_SCHEDULE_VERSION and the tenant's windows the schedule was computed with. */
     version: smallint("version").notNull(),
     backupStaleAfterHours: integer("backup_stale_after_hours").notNull(),
     restoreEvidenceStaleAfterDays: integer("restore_evidence_stale_after_days").notNull(),
-    severity: text("severity").notNull(),
-    severityRank: smallint("severity_rank").notNull(),
-    itemCount: smallint("item_count").notNull(),
-    overviewState: text("overview_state").notNull(),
-    backupPosture: text("backup_posture").notNull(),
-    restoreEvidenceStale: boolean("restore_evidence_stale").notNull(),
-    evidenceAge: text("evidence_age").notNull(),
     /** The latest relevant restore's time (ISO, as the summary reports it) and its epoch ms: the order's third key. */
     latestRelevantRestoreAt: text("latest_relevant_restore_at"),
     evidenceMs: bigint("evidence_ms", { mode: "number" }),
+    /** Each interval's first instant, ascending (the first is SINCE_EVER); it lasts until the next one's. */
+    validFrom: bigint("valid_from", { mode: "number" }).array().notNull(),
+    /** Each interval's rank signature as its code (lib/recovery/fleet-schedule.ts). */
+    signature: integer("signature").array().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.validFrom] })],
+  (t) => [
+    check("tenant_rank_schedules_intervals", sql`cardinality(${t.validFrom}) >= 1 and cardinality(${t.validFrom}) = cardinality(${t.signature})`),
+  ],
 );

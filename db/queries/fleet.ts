@@ -2,12 +2,21 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { withDatabase } from "../../lib/errors";
 import type { FleetFilter, FleetRankRow } from "../../lib/recovery/fleet";
-import { FLEET_SCHEDULE_VERSION, parseRankSignature, SINCE_EVER, type RankSignature } from "../../lib/recovery/fleet-schedule";
+import {
+  decodeRankSignature,
+  FLEET_SCHEDULE_VERSION,
+  MAX_RANK_ITEMS,
+  RANK_CODE_ORDER_DIVISOR,
+  rankCodeDigit,
+  SINCE_EVER,
+  type RankCodeField,
+  type RankSignature,
+} from "../../lib/recovery/fleet-schedule";
 import { severityRank } from "../../lib/recovery/needs-attention";
 import { evidenceTime, type TenantOrderKey } from "../../lib/recovery/tenant-order";
-import { includes, MEMBERSHIP_ROLES, type MembershipRole } from "../../lib/recovery/vocabulary";
-import { getDb, rowsOf, type Executor } from "../client";
-import { tenantRankSegments } from "../projection-schema";
+import { BACKUP_POSTURES, includes, MEMBERSHIP_ROLES, OVERVIEW_STATES, type MembershipRole } from "../../lib/recovery/vocabulary";
+import { executePrepared, getDb, rowsOf, type Executor } from "../client";
+import { tenantRankSchedules } from "../projection-schema";
 import { memberships, tenants } from "../schema";
 import { idSet } from "../write/bulk";
 import { getRecoveryEvidenceInputs } from "./evidence-inputs";
@@ -33,9 +42,10 @@ export interface FleetTenantInputs extends NamedInputs {
  */
 export function getFleetInputs(userId: string, db: Executor = getDb(), opts: { tenantIds?: number[] } = {}): Promise<FleetTenantInputs[]> {
   return withDatabase(async () => {
-    const only = opts.tenantIds ? sql`and m.tenant_id in ${idSet(opts.tenantIds)}` : sql``;
+    // The ids on both sides of the join: PostgreSQL then probes `tenants` by key instead of scanning it.
+    const only = opts.tenantIds ? sql`and m.tenant_id in ${idSet(opts.tenantIds)} and t.id in ${idSet(opts.tenantIds)}` : sql``;
     const rows = rowsOf<ProjectedRowRaw & { role: string }>(
-      await db.execute(sql`
+      await executePrepared(db, sql`
         select m.role, ${projectedColumns}
         from ${memberships} m
         join ${tenants} t on t.id = m.tenant_id
@@ -80,43 +90,29 @@ interface RankRowRaw {
   id: number;
   role: string;
   name: string;
-  severity: string | null;
-  item_count: number | null;
-  overview_state: string | null;
-  backup_posture: string | null;
-  stale: boolean | null;
-  evidence_age: string | null;
+  /** The code of the signature in force (null: no current schedule). */
+  sig: number | null;
   at: string | null;
 }
 
 /**
- * Every tenant of the user (`r`), each with the rank schedule's segment in force at `nowMs`: the segment of
- * the current version whose interval holds `nowMs`. Segments computed with other windows than the
- * tenant's do not exist (a trigger deletes them with the change, migration 0011), so no join to `tenants`:
- * the membership carries the tenant's name (kept exact by its foreign key). A tenant without a current
- * segment has null rank columns (the fleet then assesses live).
+ * Every tenant of the user (`r`), each with the code of its rank schedule's signature in force at `nowMs`:
+ * `width_bucket` finds the last interval starting at or before `nowMs` (decision 0022). Schedules computed
+ * with other windows than the tenant's do not exist (a trigger deletes them with the change, migration
+ * 0012), so no join to `tenants`: the membership carries the tenant's name (kept exact by its foreign key).
+ * A tenant without a current schedule has a null code (the fleet then assesses live).
  */
 function ranksAt(userId: string, nowMs: number): SQL {
-  return sql`select m.tenant_id as id, m.role, m.tenant_name as name, s.severity, s.severity_rank, s.item_count, s.overview_state,
-      s.backup_posture, s.restore_evidence_stale as stale, s.evidence_age, s.latest_relevant_restore_at as at,
-      coalesce(s.evidence_ms, ${SINCE_EVER}::bigint) as evidence_ms
+  return sql`select m.tenant_id as id, m.role, m.tenant_name as name, s.signature[width_bucket(${nowMs}::bigint, s.valid_from)] as sig,
+      s.latest_relevant_restore_at as at, coalesce(s.evidence_ms, ${SINCE_EVER}::bigint) as evidence_ms
     from ${memberships} m
-    left join ${tenantRankSegments} s on s.tenant_id = m.tenant_id
-      and s.valid_from <= ${nowMs}::bigint and ${nowMs}::bigint < s.valid_until
-      and s.version = ${FLEET_SCHEDULE_VERSION}
+    left join ${tenantRankSchedules} s on s.tenant_id = m.tenant_id and s.version = ${FLEET_SCHEDULE_VERSION}
     where m.user_id = ${userId} and m.role in ${sql.raw(`(${MEMBERSHIP_ROLES.map((r) => `'${r}'`).join(", ")})`)}`;
 }
 
-/** The rank row, or null when the tenant has no current segment (or a value is not the vocabulary's). */
+/** The rank row, or null when the tenant has no current schedule (or a value is not the vocabulary's). */
 function rankOf(r: RankRowRaw): FleetRankInput | null {
-  const signature = parseRankSignature({
-    severity: r.severity,
-    itemCount: r.item_count,
-    overviewState: r.overview_state,
-    backupPosture: r.backup_posture,
-    restoreEvidenceStale: r.stale,
-    evidenceAge: r.evidence_age,
-  });
+  const signature = decodeRankSignature(r.sig);
   if (!signature || !includes(MEMBERSHIP_ROLES, r.role)) return null;
   return { tenantId: r.id, name: r.name, role: r.role, latestRelevantRestoreAt: r.at, ...signature };
 }
@@ -147,19 +143,30 @@ export interface FleetRankPage {
   page: FleetRankInput[];
 }
 
-/** The SQL filter of a FleetFilter without `q` (matchesFleetFilter's meaning, column for column). */
+/** A field of the signature in force, from its code (rankCodeDigit: the code's layout, defined once). */
+function digit(field: RankCodeField): SQL {
+  const { weight, radix } = rankCodeDigit(field);
+  return sql.raw(`((sig / ${weight}) % ${radix})`);
+}
+
+const index = <T extends string>(values: readonly T[], v: T) => sql.raw(String(values.indexOf(v)));
+
+/** The SQL filter of a FleetFilter without `q` (matchesFleetFilter's meaning, field for field, on the code). */
 function filterSql(f: Omit<FleetFilter, "q">): SQL {
   const parts: SQL[] = [sql`true`];
-  if (f.state) parts.push(sql`overview_state = ${f.state}`);
-  if (f.severity) parts.push(sql`severity = ${f.severity}`);
-  if (f.backup) parts.push(sql`backup_posture = ${f.backup}`);
-  if (f.attention) parts.push(sql`item_count > 0`);
-  if (f.stale) parts.push(sql`stale`);
+  if (f.state) parts.push(sql`${digit("overviewState")} = ${index(OVERVIEW_STATES, f.state)}`);
+  if (f.severity) parts.push(sql`${digit("severity")} = ${sql.raw(String(severityRank(f.severity)))}`);
+  if (f.backup) parts.push(sql`${digit("backupPosture")} = ${index(BACKUP_POSTURES, f.backup)}`);
+  if (f.attention) parts.push(sql`${digit("items")} < ${sql.raw(String(MAX_RANK_ITEMS))}`);
+  if (f.stale) parts.push(sql`${digit("restoreEvidenceStale")} = 1`);
   return sql.join(parts, sql` and `);
 }
 
-/** The §10 default order as SQL (tenant-order.ts's comparator: names compared as code points, collate "C"). */
-const ORDER = sql`severity_rank, item_count desc, evidence_ms, name collate "C", id`;
+/**
+ * The §10 default order as SQL (tenant-order.ts's comparator: severity, more items first, older evidence
+ * first, names compared as code points — collate "C" —, id). The code's high digits are the first two keys.
+ */
+const ORDER = sql.raw(`sig / ${RANK_CODE_ORDER_DIVISOR}, evidence_ms, name collate "C", id`);
 
 /**
  * One page of the user's fleet ranked at `nowMs`, and the rank groups of every tenant, as ONE statement: the
@@ -175,25 +182,22 @@ export function getFleetRankPage(
   return withDatabase(async () => {
     const k = opts.after;
     const after = k
-      ? sql`and (severity_rank, -item_count, evidence_ms, name collate "C", id) >
-          (${severityRank(k.severity)}::int, ${-k.itemCount}::int, ${keyEvidenceMs(k)}::bigint, ${k.name}::text collate "C", ${k.id}::int)`
+      ? sql`and (${digit("severity")}, ${digit("items")}, evidence_ms, name collate "C", id) >
+          (${severityRank(k.severity)}::int, ${MAX_RANK_ITEMS - k.itemCount}::int, ${keyEvidenceMs(k)}::bigint, ${k.name}::text collate "C", ${k.id}::int)`
       : sql``;
     const [row] = rowsOf<{ groups: unknown; page: unknown }>(
-      await db.execute(sql`
+      await executePrepared(db, sql`
         with r as materialized (${ranksAt(userId, nowMs)})
         select
-          (select coalesce(json_agg(g), '[]'::json) from (
-            select severity, item_count, overview_state, backup_posture, stale, evidence_age, count(*)::int as n
-            from r group by 1, 2, 3, 4, 5, 6) g) as groups,
-          (select coalesce(json_agg(x order by x.severity_rank, x.item_count desc, x.evidence_ms, x.name collate "C", x.id), '[]'::json) from (
-            select * from r where ${filterSql(opts.filter)} ${after} order by ${ORDER} limit ${opts.limit + 1}) x) as page`),
+          (select coalesce(json_agg(g), '[]'::json) from (select sig, count(*)::int as n from r group by sig) g) as groups,
+          (select coalesce(json_agg(x order by ${ORDER}), '[]'::json) from (
+            select id, role, name, sig, at, evidence_ms from r where ${filterSql(opts.filter)} ${after} order by ${ORDER} limit ${opts.limit + 1}) x) as page`),
     );
-    const groupsRaw = json<(Omit<RankRowRaw, "id" | "role" | "name" | "at"> & { n: number })[]>(row?.groups);
     const groups: FleetRankGroup[] = [];
-    for (const g of groupsRaw) {
-      const sig = rankOf({ ...g, id: 0, role: MEMBERSHIP_ROLES[0], name: "", at: null });
+    for (const g of json<{ sig: number | null; n: number }[]>(row?.groups)) {
+      const sig = decodeRankSignature(g.sig);
       if (!sig) return null;
-      groups.push({ ...pickSignature(sig), n: Number(g.n) });
+      groups.push({ ...sig, n: Number(g.n) });
     }
     const page: FleetRankInput[] = [];
     for (const r of json<RankRowRaw[]>(row?.page)) {
@@ -208,11 +212,6 @@ export function getFleetRankPage(
 function keyEvidenceMs(k: TenantOrderKey): number {
   const ms = k.evidenceMs ?? evidenceTime(k.latestRelevantRestoreAt);
   return Number.isFinite(ms) ? ms : SINCE_EVER;
-}
-
-function pickSignature(r: RankSignature): RankSignature {
-  const { severity, itemCount, overviewState, backupPosture, restoreEvidenceStale, evidenceAge } = r;
-  return { severity, itemCount, overviewState, backupPosture, restoreEvidenceStale, evidenceAge };
 }
 
 function json<T>(v: unknown): T {

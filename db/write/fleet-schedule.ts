@@ -1,5 +1,5 @@
 /**
- * The one writer of the fleet rank schedule (`tenant_rank_segments`, lib/recovery/fleet-schedule.ts):
+ * The one writer of the fleet rank schedule (`tenant_rank_schedules`, lib/recovery/fleet-schedule.ts):
  * each tenant's projected inputs (the projection's own rows, as the fleet reads them) through the one tenant
  * assessment, once per interval of time. Called by the projection writer right after it recomputed the
  * projection, in the same transaction (db/write/tenant-evidence.ts), and by the load generator on its COPY
@@ -7,11 +7,10 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
-import { FLEET_SCHEDULE_VERSION, fleetSchedule, scheduleSegments } from "../../lib/recovery/fleet-schedule";
-import { severityRank } from "../../lib/recovery/needs-attention";
+import { FLEET_SCHEDULE_VERSION, fleetSchedule, scheduleArrays } from "../../lib/recovery/fleet-schedule";
 import { evidenceTime } from "../../lib/recovery/tenant-order";
 import { rowsOf, type Executor } from "../client";
-import { tenantEvidence, tenantRankSegments } from "../projection-schema";
+import { tenantEvidence, tenantRankSchedules } from "../projection-schema";
 import {
   inputsOfProjectedRow,
   projectedColumns,
@@ -49,22 +48,25 @@ export type ScheduleScope =
 function scopeWhere(scope: ScheduleScope): SQL {
   if ("tenantIds" in scope) return sql`t.id in ${idSet(scope.tenantIds)}`;
   if ("all" in scope) return sql`true`;
-  return sql`not exists (select 1 from ${tenantRankSegments} s where s.tenant_id = p.tenant_id
+  return sql`not exists (select 1 from ${tenantRankSchedules} s where s.tenant_id = p.tenant_id
     and s.version = ${FLEET_SCHEDULE_VERSION} and s.backup_stale_after_hours = t.backup_stale_after_hours
     and s.restore_evidence_stale_after_days = t.restore_evidence_stale_after_days)`;
 }
 
-/** One tenant's segments as VALUES rows (every value escaped by the dialect when inlined). */
-function segmentValues(r: ProjectedRowRaw): SQL[] {
+/**
+ * One tenant's schedule as a VALUES row (every value escaped by the dialect when inlined), or null when a
+ * signature has no code: that tenant then has no row and is assessed live.
+ */
+function scheduleValue(r: ProjectedRowRaw): SQL | null {
   const schedule = fleetSchedule(inputsOfProjectedRow(r));
+  const arrays = scheduleArrays(schedule);
+  if (!arrays) return null;
   const ms = schedule.at === null ? null : evidenceTime(schedule.at);
   const evidenceMs = ms === null || !Number.isFinite(ms) ? null : ms;
-  return scheduleSegments(schedule).map(
-    ({ from, until, sig }) =>
-      sql`(${r.tenant_id}::int, ${from}::bigint, ${until}::bigint, ${schedule.v}::smallint, ${schedule.h}::int, ${schedule.d}::int,
-        ${sig.severity}, ${severityRank(sig.severity)}::smallint, ${sig.itemCount}::smallint, ${sig.overviewState}, ${sig.backupPosture},
-        ${sig.restoreEvidenceStale}::boolean, ${sig.evidenceAge}, ${schedule.at}::text, ${evidenceMs}::bigint)`,
-  );
+  const bigints = sql.join(arrays.validFrom.map((v) => sql`${v}`), sql`, `);
+  const ints = sql.join(arrays.codes.map((v) => sql`${v}`), sql`, `);
+  return sql`(${r.tenant_id}::int, ${schedule.v}::smallint, ${schedule.h}::int, ${schedule.d}::int, ${schedule.at}::text, ${evidenceMs}::bigint,
+    array[${bigints}]::bigint[], array[${ints}]::int[])`;
 }
 
 const BATCH = 1_000;
@@ -89,16 +91,18 @@ export async function writeFleetSchedules(run: RunText, scope: ScheduleScope): P
     const rows = (await run(
       text(sql`select ${projectedColumns} from ${tenants} t ${projectedJoins} where t.id in ${idSet(ids)} order by t.id`),
     )) as ProjectedRowRaw[];
-    // A row the projection cannot answer for (its run is gone) gets no segments: the fleet then assesses
+    // A row the projection cannot answer for (its run is gone) gets no schedule: the fleet then assesses
     // that tenant's operators live, never from a schedule of other rows.
-    await run(text(sql`delete from ${tenantRankSegments} where tenant_id in ${idSet(ids)}`));
-    const values = rows.flatMap((r) => (projectionMissing(r) ? [] : segmentValues(r)));
-    for (let i = 0; i < values.length; i += BATCH) {
+    await run(text(sql`delete from ${tenantRankSchedules} where tenant_id in ${idSet(ids)}`));
+    const values = rows.flatMap((r) => {
+      const v = projectionMissing(r) ? null : scheduleValue(r);
+      return v ? [v] : [];
+    });
+    if (values.length) {
       await run(
-        text(sql`insert into ${tenantRankSegments} (tenant_id, valid_from, valid_until, version, backup_stale_after_hours,
-          restore_evidence_stale_after_days, severity, severity_rank, item_count, overview_state, backup_posture,
-          restore_evidence_stale, evidence_age, latest_relevant_restore_at, evidence_ms)
-          values ${sql.join(values.slice(i, i + BATCH), sql`, `)}`),
+        text(sql`insert into ${tenantRankSchedules} (tenant_id, version, backup_stale_after_hours, restore_evidence_stale_after_days,
+          latest_relevant_restore_at, evidence_ms, valid_from, signature)
+          values ${sql.join(values, sql`, `)}`),
       );
     }
     written += rows.length;

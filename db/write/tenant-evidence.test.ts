@@ -8,15 +8,14 @@ import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateLoad } from "../../bench/load/generate";
-import { fleetSchedule, scheduleSegments } from "../../lib/recovery/fleet-schedule";
-import { severityRank } from "../../lib/recovery/needs-attention";
+import { encodeRankSignature, FLEET_SCHEDULE_VERSION, fleetSchedule, scheduleArrays } from "../../lib/recovery/fleet-schedule";
 import { evidenceTime } from "../../lib/recovery/tenant-order";
 import { fleetAt } from "../../server/fleet/read";
 import { closeDb, databaseKind, getDb, loadDataset as loadTestDataset, resetTestDb } from "../../test/db";
 import { expectPagesEqualAssessment as pagesEqual } from "../../test/fleet-pages";
 import { importDataset, parseDataset } from "../import/importer";
 import { rowsOf, type Database } from "../client";
-import { tenantEvidence, tenantRankSegments } from "../projection-schema";
+import { tenantEvidence, tenantRankSchedules } from "../projection-schema";
 import { compareBackupSetsNewestFirst, parseBackupSetsJson } from "../queries/backup-sets";
 import { getRecoveryEvidenceInputs } from "../queries/evidence-inputs";
 import { getFleetInputs } from "../queries/fleet";
@@ -41,8 +40,8 @@ const withOwner = <H extends { tenants: { id: number }[] }>(h: H) => ({
 async function stored(tenantId: number) {
   const [row] = await db.select().from(tenantEvidence).where(eq(tenantEvidence.tenantId, tenantId));
   if (!row) return null;
-  const segments = await db.select().from(tenantRankSegments).where(eq(tenantRankSegments.tenantId, tenantId)).orderBy(tenantRankSegments.validFrom);
-  return { runId: row.latestRelevantRunId, sets: parseBackupSetsJson(row.backupSets).sort(compareBackupSetsNewestFirst), segments };
+  const [schedule] = await db.select().from(tenantRankSchedules).where(eq(tenantRankSchedules.tenantId, tenantId));
+  return { runId: row.latestRelevantRunId, sets: parseBackupSetsJson(row.backupSets).sort(compareBackupSetsNewestFirst), schedule: schedule ?? null };
 }
 
 /**
@@ -54,14 +53,16 @@ async function recomputed(tenantId: number) {
   if (!live) return null;
   const schedule = fleetSchedule(live);
   const ms = schedule.at === null ? null : evidenceTime(schedule.at);
-  const segments = scheduleSegments(schedule).map(({ from, until, sig }) => ({
-    tenantId, validFrom: from, validUntil: until, version: schedule.v,
-    backupStaleAfterHours: schedule.h, restoreEvidenceStaleAfterDays: schedule.d,
-    severity: sig.severity, severityRank: severityRank(sig.severity), itemCount: sig.itemCount, overviewState: sig.overviewState,
-    backupPosture: sig.backupPosture, restoreEvidenceStale: sig.restoreEvidenceStale, evidenceAge: sig.evidenceAge,
-    latestRelevantRestoreAt: schedule.at, evidenceMs: ms === null || !Number.isFinite(ms) ? null : ms,
-  }));
-  return { runId: live.latestRelevant?.run.id ?? null, sets: live.backupSets, segments };
+  const arrays = scheduleArrays(schedule);
+  return {
+    runId: live.latestRelevant?.run.id ?? null,
+    sets: live.backupSets,
+    schedule: arrays && {
+      tenantId, version: schedule.v, backupStaleAfterHours: schedule.h, restoreEvidenceStaleAfterDays: schedule.d,
+      latestRelevantRestoreAt: schedule.at, evidenceMs: ms === null || !Number.isFinite(ms) ? null : ms,
+      validFrom: arrays.validFrom, signature: arrays.codes,
+    },
+  };
 }
 
 const expectPagesEqualAssessment = (email = "owner@example.test", path?: "whole") => pagesEqual(db, NOW, email, path);
@@ -147,7 +148,7 @@ describe(`the fleet projection equals its recomputation after every writer (${da
     const [count] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from tenant_evidence`));
     expect(count!.n).toBe(12);
     await expectProjectionEqualsRecomputation(ids);
-    const [withSchedule] = rowsOf<{ n: number }>(await db.execute(sql`select count(distinct tenant_id)::int as n from tenant_rank_segments`));
+    const [withSchedule] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from tenant_rank_schedules`));
     expect(withSchedule!.n).toBe(12);
     // Twelve tenants in every state: pages from the schedules equal the whole fleet assessed, at every instant.
     await expectPagesEqualAssessment("bench@example.com");
@@ -180,14 +181,14 @@ describe(`the fleet projection equals its recomputation after every writer (${da
     const expected = [[2, "critical"], [1, "critical"]];
     expect((await page()).path).toBe("database");
     for (const damage of [
-      sql`delete from tenant_rank_segments where tenant_id = 2`,
-      sql`update tenant_rank_segments set version = 0 where tenant_id = 2`,
-      // Any writer changing a window: the trigger of migration 0011 deletes the tenant's segments with it.
+      sql`delete from tenant_rank_schedules where tenant_id = 2`,
+      sql`update tenant_rank_schedules set version = 0 where tenant_id = 2`,
+      // Any writer changing a window: the trigger (migrations 0011, 0012) deletes the tenant's schedule with it.
       sql`update tenants set restore_evidence_stale_after_days = restore_evidence_stale_after_days + 1 where id = 2`,
     ]) {
       await db.transaction((tx) => refreshAllTenantEvidence(tx, { onlyMissing: false }));
       await db.execute(damage);
-      const [left] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from tenant_rank_segments where tenant_id = 2 and version = 1`));
+      const [left] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from tenant_rank_schedules where tenant_id = 2 and version = ${FLEET_SCHEDULE_VERSION}`));
       expect(left!.n).toBe(0);
       const got = await page();
       expect([got.path, got.entries.map((e) => [e.row.tenantId, e.row.severity])]).toEqual(["whole", expected]);
@@ -200,8 +201,8 @@ describe(`the fleet projection equals its recomputation after every writer (${da
 
     // A stored rank that is calmer than the assessment of a row on the page is not shown: the page's rows
     // are assessed in full and compared, and on a difference the whole fleet is assessed.
-    await db.execute(sql`update tenant_rank_segments set severity = 'none', severity_rank = 3, item_count = 0,
-      overview_state = 'no_recent_issues_visible', backup_posture = 'healthy' where tenant_id = 1`);
+    const calm = encodeRankSignature({ severity: "none", itemCount: 0, overviewState: "no_recent_issues_visible", backupPosture: "healthy", restoreEvidenceStale: false, evidenceAge: "under_30" });
+    await db.execute(sql`update tenant_rank_schedules set signature = array_fill(${calm}::int, array[cardinality(signature)]) where tenant_id = 1`);
     const calmed = await page();
     expect([calmed.path, calmed.entries.map((e) => [e.row.tenantId, e.row.severity])]).toEqual(["whole", expected]);
     expect(calmed.counts).toMatchObject({ total: 2, critical: 2, noVisibleIssues: 0 });

@@ -2,7 +2,22 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assessTenant, type TenantAssessmentInputs } from "./assessment";
 import { isRelevantRestoreRun, compareLatestRelevant } from "./evidence-summary";
-import { fleetSchedule, parseRankSignature, rankSignature, signatureAt } from "./fleet-schedule";
+import { EVIDENCE_AGE_BUCKETS } from "./fleet-distribution";
+import {
+  decodeRankSignature,
+  encodeRankSignature,
+  fleetSchedule,
+  MAX_RANK_ITEMS,
+  RANK_CODE_ORDER_DIVISOR,
+  rankCodeDigit,
+  rankSignature,
+  scheduleArrays,
+  signatureAt,
+  SINCE_EVER,
+  type RankSignature,
+} from "./fleet-schedule";
+import { SEVERITY_FILTERS, severityRank } from "./needs-attention";
+import { BACKUP_POSTURES, OVERVIEW_STATES } from "./vocabulary";
 import { arbBackupSets, arbHistory, backupSet, HOUR_MS, hoursAgo, NOW, restoreRun } from "./test-support";
 
 const DAY_MS = 24 * HOUR_MS;
@@ -55,9 +70,8 @@ describe("fleetSchedule: the rank fields of assessTenant as a function of now", 
             expect(schedule.at).toBe(assessment.evidence.latestRelevantRestoreAt);
           }
         }
-        // What is stored survives its JSON round trip.
-        const stored = JSON.parse(JSON.stringify(schedule)) as typeof schedule;
-        for (const [, sig] of stored.s) expect(parseRankSignature(sig)).toStrictEqual(sig);
+        // What is stored (each signature's code) reads back as the signature.
+        for (const [, sig] of schedule.s) expect(decodeRankSignature(encodeRankSignature(sig))).toStrictEqual(sig);
       }),
       { numRuns: 400 },
     );
@@ -84,9 +98,68 @@ describe("fleetSchedule: the rank fields of assessTenant as a function of now", 
     expect(signatureAt(skewed, NOW.getTime() + HOUR_MS - 5 * 60_000)).toMatchObject({ overviewState: "no_recent_issues_visible" });
   });
 
-  it("a stored signature that is not one reads as missing, never as a calm state", () => {
-    for (const bad of [null, "x", 3, {}, { severity: "none" }, { severity: "fine", itemCount: 0, overviewState: "weakened", backupPosture: "healthy", restoreEvidenceStale: false }]) {
-      expect(parseRankSignature(bad)).toBeNull();
+  it("a stored code that is not one reads as missing, never as a calm state", () => {
+    for (const bad of [null, "x", -1, 1.5, "1e3", {}, 576_000, Number.MAX_SAFE_INTEGER, 2 ** 60]) {
+      expect(decodeRankSignature(bad)).toBeNull();
     }
+  });
+});
+
+const arbSignature: fc.Arbitrary<RankSignature> = fc.record({
+  severity: fc.constantFrom(...SEVERITY_FILTERS),
+  itemCount: fc.integer({ min: 0, max: MAX_RANK_ITEMS }),
+  overviewState: fc.constantFrom(...OVERVIEW_STATES),
+  backupPosture: fc.constantFrom(...BACKUP_POSTURES),
+  restoreEvidenceStale: fc.boolean(),
+  evidenceAge: fc.constantFrom(...EVIDENCE_AGE_BUCKETS),
+});
+
+describe("rank codes: a signature as one stored integer", () => {
+  it("decodes to the signature it encodes, and distinct signatures have distinct codes", () => {
+    fc.assert(
+      fc.property(arbSignature, arbSignature, (a, b) => {
+        const [ca, cb] = [encodeRankSignature(a), encodeRankSignature(b)];
+        expect(decodeRankSignature(ca)).toStrictEqual({ ...a });
+        expect(decodeRankSignature(String(ca))).toStrictEqual({ ...a });
+        expect(ca === cb).toBe(JSON.stringify(a) === JSON.stringify(b));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("its high digits order as the §10 order's first two keys: severity, then more items first", () => {
+    fc.assert(
+      fc.property(arbSignature, arbSignature, (a, b) => {
+        const high = (s: RankSignature) => Math.floor(encodeRankSignature(s)! / RANK_CODE_ORDER_DIVISOR);
+        const expected = Math.sign(severityRank(a.severity) - severityRank(b.severity) || b.itemCount - a.itemCount);
+        expect(Math.sign(high(a) - high(b))).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("each field's digit reads back at its weight (what the statement's filters compute)", () => {
+    fc.assert(
+      fc.property(arbSignature, (s) => {
+        const code = encodeRankSignature(s)!;
+        const digit = (f: Parameters<typeof rankCodeDigit>[0]) => Math.floor(code / rankCodeDigit(f).weight) % rankCodeDigit(f).radix;
+        expect(digit("severity")).toBe(severityRank(s.severity));
+        expect(MAX_RANK_ITEMS - digit("items")).toBe(s.itemCount);
+        expect(OVERVIEW_STATES[digit("overviewState")]).toBe(s.overviewState);
+        expect(BACKUP_POSTURES[digit("backupPosture")]).toBe(s.backupPosture);
+        expect(digit("restoreEvidenceStale") === 1).toBe(s.restoreEvidenceStale);
+        expect(EVIDENCE_AGE_BUCKETS[digit("evidenceAge")]).toBe(s.evidenceAge);
+      }),
+    );
+  });
+
+  it("a signature with more items than a digit holds has no code (its tenant gets no stored schedule)", () => {
+    const sig: RankSignature = { severity: "medium", itemCount: MAX_RANK_ITEMS + 1, overviewState: "weakened", backupPosture: "stale", restoreEvidenceStale: true, evidenceAge: "none" };
+    expect(encodeRankSignature(sig)).toBeNull();
+    expect(scheduleArrays({ s: [[null, sig]] })).toBeNull();
+    expect(scheduleArrays({ s: [[null, { ...sig, itemCount: 2 }], [5, { ...sig, itemCount: 1 }]] })).toStrictEqual({
+      validFrom: [SINCE_EVER, 5],
+      codes: [encodeRankSignature({ ...sig, itemCount: 2 }), encodeRankSignature({ ...sig, itemCount: 1 })],
+    });
   });
 });

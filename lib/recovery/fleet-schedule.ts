@@ -15,7 +15,7 @@ import { FUTURE_DATED_AFTER_MS, validTime } from "./age";
 import { latestCompletedBackupSet } from "./backup-health";
 import { isRelevantRestoreRun, relevanceTime } from "./evidence-summary";
 import { EVIDENCE_AGE_BUCKETS, evidenceAgeBucket, EVIDENCE_AGE_EDGES_MS, type EvidenceAgeBucket } from "./fleet-distribution";
-import { SEVERITY_FILTERS, type SeverityOrNone } from "./needs-attention";
+import { SEVERITY_FILTERS, severityRank, type SeverityOrNone } from "./needs-attention";
 import {
   BACKUP_POSTURES,
   BACKUP_SET_IGNORED_STATUSES,
@@ -26,7 +26,7 @@ import {
 } from "./vocabulary";
 
 /** Bump when the assessment's rank fields change meaning: stored schedules of another version are not read. */
-export const FLEET_SCHEDULE_VERSION = 1;
+export const FLEET_SCHEDULE_VERSION = 2;
 
 /** What ranks, filters and counts a tenant in the fleet at one instant (the §10 row's time-dependent part). */
 export interface RankSignature {
@@ -138,37 +138,100 @@ export function signatureAt(schedule: Pick<FleetSchedule, "s">, nowMs: number): 
   return current;
 }
 
-/** A stored signature as read back (JSON), or null when it is not one: the reader then assesses live. */
-export function parseRankSignature(v: unknown): RankSignature | null {
-  const o = typeof v === "string" ? safeJson(v) : v;
-  if (!o || typeof o !== "object") return null;
-  const r = o as Record<string, unknown>;
-  if (
-    !includes(SEVERITY_FILTERS, r.severity) ||
-    typeof r.itemCount !== "number" ||
-    !includes(OVERVIEW_STATES, r.overviewState) ||
-    !includes(BACKUP_POSTURES, r.backupPosture) ||
-    typeof r.restoreEvidenceStale !== "boolean" ||
-    !includes(EVIDENCE_AGE_BUCKETS, r.evidenceAge)
-  ) {
-    return null;
+/**
+ * A signature stored as one integer (decision 0022): the fields as digits of a mixed-radix number, most
+ * significant first, so that the fleet's statement groups tenants by one column and orders by its high
+ * digits. `severityRank` (critical first) and the inverted item count come first: the code divided by
+ * `RANK_CODE_ORDER_DIVISOR` ascends exactly as (severity rank, item count descending) — the first two keys
+ * of the §10 order.
+ */
+export const MAX_RANK_ITEMS = 999;
+const RANK_CODE_FIELDS = [
+  { field: "severity", radix: SEVERITY_FILTERS.length },
+  { field: "items", radix: MAX_RANK_ITEMS + 1 },
+  { field: "overviewState", radix: OVERVIEW_STATES.length },
+  { field: "backupPosture", radix: BACKUP_POSTURES.length },
+  { field: "restoreEvidenceStale", radix: 2 },
+  { field: "evidenceAge", radix: EVIDENCE_AGE_BUCKETS.length },
+] as const;
+export type RankCodeField = (typeof RANK_CODE_FIELDS)[number]["field"];
+
+/** Where a field's digit sits in a code: `floor(code / weight) mod radix` (the statement's filters use it). */
+export function rankCodeDigit(field: RankCodeField): { weight: number; radix: number } {
+  let weight = 1;
+  for (let i = RANK_CODE_FIELDS.length - 1; i >= 0; i--) {
+    const f = RANK_CODE_FIELDS[i]!;
+    if (f.field === field) return { weight, radix: f.radix };
+    weight *= f.radix;
   }
+  throw new Error(`unknown rank code field ${field}`);
+}
+
+/** `floor(code / this)` = severityRank × (MAX_RANK_ITEMS + 1) + (MAX_RANK_ITEMS − itemCount). */
+export const RANK_CODE_ORDER_DIVISOR = rankCodeDigit("items").weight;
+
+function digitsOf(sig: RankSignature): Record<RankCodeField, number> {
   return {
-    severity: r.severity,
-    itemCount: r.itemCount,
-    overviewState: r.overviewState,
-    backupPosture: r.backupPosture,
-    restoreEvidenceStale: r.restoreEvidenceStale,
-    evidenceAge: r.evidenceAge,
+    severity: severityRank(sig.severity),
+    items: MAX_RANK_ITEMS - sig.itemCount,
+    overviewState: OVERVIEW_STATES.indexOf(sig.overviewState),
+    backupPosture: BACKUP_POSTURES.indexOf(sig.backupPosture),
+    restoreEvidenceStale: sig.restoreEvidenceStale ? 1 : 0,
+    evidenceAge: EVIDENCE_AGE_BUCKETS.indexOf(sig.evidenceAge),
   };
 }
 
-function safeJson(s: string): unknown {
-  try {
-    return JSON.parse(s);
-  } catch {
-    return null;
+/** The signature's code, or null when it has no code (more items than a digit holds): no schedule is then stored. */
+export function encodeRankSignature(sig: RankSignature): number | null {
+  if (!Number.isInteger(sig.itemCount) || sig.itemCount < 0 || sig.itemCount > MAX_RANK_ITEMS) return null;
+  const digits = digitsOf(sig);
+  let code = 0;
+  for (const f of RANK_CODE_FIELDS) {
+    const d = digits[f.field];
+    if (d < 0 || d >= f.radix) return null;
+    code = code * f.radix + d;
   }
+  return code;
+}
+
+/** A stored code read back, or null when it is not one: the reader then assesses live. */
+export function decodeRankSignature(v: unknown): RankSignature | null {
+  const code = typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v;
+  if (typeof code !== "number" || !Number.isSafeInteger(code) || code < 0) return null;
+  const digits = {} as Record<RankCodeField, number>;
+  let rest = code;
+  for (let i = RANK_CODE_FIELDS.length - 1; i >= 0; i--) {
+    const f = RANK_CODE_FIELDS[i]!;
+    digits[f.field] = rest % f.radix;
+    rest = Math.floor(rest / f.radix);
+  }
+  if (rest !== 0) return null;
+  const severity = SEVERITY_FILTERS.find((s) => severityRank(s) === digits.severity);
+  if (severity === undefined) return null;
+  return {
+    severity,
+    itemCount: MAX_RANK_ITEMS - digits.items,
+    overviewState: OVERVIEW_STATES[digits.overviewState]!,
+    backupPosture: BACKUP_POSTURES[digits.backupPosture]!,
+    restoreEvidenceStale: digits.restoreEvidenceStale === 1,
+    evidenceAge: EVIDENCE_AGE_BUCKETS[digits.evidenceAge]!,
+  };
+}
+
+/**
+ * The schedule as stored (one row per tenant): the intervals' first instants (the first is SINCE_EVER) and
+ * their signatures' codes, or null when a signature has no code.
+ */
+export function scheduleArrays(schedule: Pick<FleetSchedule, "s">): { validFrom: number[]; codes: number[] } | null {
+  const validFrom: number[] = [];
+  const codes: number[] = [];
+  for (const { from, sig } of scheduleSegments(schedule)) {
+    const code = encodeRankSignature(sig);
+    if (code === null) return null;
+    validFrom.push(from);
+    codes.push(code);
+  }
+  return { validFrom, codes };
 }
 
 export { same as sameRankSignature };

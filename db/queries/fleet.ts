@@ -44,8 +44,12 @@ export function getFleetInputs(userId: string, db: Executor = getDb(), opts: { t
   return withDatabase(async () => {
     // The ids on both sides of the join: PostgreSQL then probes `tenants` by key instead of scanning it.
     const only = opts.tenantIds ? sql`and m.tenant_id in ${idSet(opts.tenantIds)} and t.id in ${idSet(opts.tenantIds)}` : sql``;
+    // A page's few tenants: prepared (its planning cost more than its execution). Every tenant (exports,
+    // the whole-fleet path): planned for this user each time — its best plan depends on how many tenants
+    // the user has, and the planning is small beside reading all of them.
+    const execute = opts.tenantIds ? (q: SQL) => executePrepared(db, q) : (q: SQL) => db.execute(q);
     const rows = rowsOf<ProjectedRowRaw & { role: string }>(
-      await executePrepared(db, sql`
+      await execute(sql`
         select m.role, ${projectedColumns}
         from ${memberships} m
         join ${tenants} t on t.id = m.tenant_id

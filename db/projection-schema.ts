@@ -49,6 +49,8 @@ export const tenantRankSchedules = pgTable(
     signature: integer("signature").array().notNull(),
   },
   (t) => [
-    check("tenant_rank_schedules_intervals", sql`cardinality(${t.validFrom}) >= 1 and cardinality(${t.validFrom}) = cardinality(${t.signature})`),
+    // rank_schedule_starts_valid (migration 0012): at least one start, the first SINCE_EVER, strictly ascending —
+    // what `width_bucket` needs to pick the interval holding `now`.
+    check("tenant_rank_schedules_intervals", sql`rank_schedule_starts_valid(${t.validFrom}) and cardinality(${t.validFrom}) = cardinality(${t.signature})`),
   ],
 );

@@ -8,7 +8,7 @@ import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateLoad } from "../../bench/load/generate";
-import { encodeRankSignature, FLEET_SCHEDULE_VERSION, fleetSchedule, scheduleArrays } from "../../lib/recovery/fleet-schedule";
+import { encodeRankSignature, FLEET_SCHEDULE_VERSION, fleetSchedule, scheduleArrays, SINCE_EVER } from "../../lib/recovery/fleet-schedule";
 import { evidenceTime } from "../../lib/recovery/tenant-order";
 import { fleetAt } from "../../server/fleet/read";
 import { closeDb, databaseKind, getDb, loadDataset as loadTestDataset, resetTestDb } from "../../test/db";
@@ -206,6 +206,33 @@ describe(`the fleet projection equals its recomputation after every writer (${da
     const calmed = await page();
     expect([calmed.path, calmed.entries.map((e) => [e.row.tenantId, e.row.severity])]).toEqual(["whole", expected]);
     expect(calmed.counts).toMatchObject({ total: 2, critical: 2, noVisibleIssues: 0 });
+  });
+
+  it("the table refuses a schedule width_bucket would misread: starts not from SINCE_EVER, not ascending, or not one per code", async () => {
+    await loadTestDataset(db, withOwner({
+      tenants: [{ id: 1, name: "A", slug: "a" }],
+      restore_runs: [{ id: 1, tenant_id: 1, status: "failed", is_dry_run: false, created_at: "2025-06-01T08:00:00Z", completed_at: "2025-06-01T09:00:00Z" }],
+      backup_sets: [{ id: 1, tenant_id: 1, name: "s", status: "completed", completed_at: "2025-06-01T07:00:00Z" }],
+    }));
+    const [row] = await db.select().from(tenantRankSchedules).where(eq(tenantRankSchedules.tenantId, 1));
+    expect(row!.validFrom.length).toBeGreaterThan(1);
+    const code = row!.signature[0]!;
+    for (const [validFrom, signature] of [
+      [[0], [code]],
+      [[SINCE_EVER, 5, 5], [code, code, code]],
+      [[SINCE_EVER, 9, 5], [code, code, code]],
+      [[SINCE_EVER, 5], [code]],
+      [[], []],
+    ] as const) {
+      const starts = sql.join(validFrom.map((v) => sql`${v}`), sql`, `);
+      const codes = sql.join(signature.map((v) => sql`${v}`), sql`, `);
+      const refused = await db
+        .execute(sql`update tenant_rank_schedules set valid_from = array[${starts}]::bigint[], signature = array[${codes}]::int[] where tenant_id = 1`)
+        .then(() => null, (e: Error & { cause?: Error }) => (e.cause ?? e).message);
+      expect({ validFrom, refused }).toMatchObject({ validFrom, refused: expect.stringMatching(/tenant_rank_schedules_intervals/) });
+    }
+    const [after] = await db.select().from(tenantRankSchedules).where(eq(tenantRankSchedules.tenantId, 1));
+    expect(after).toStrictEqual(row);
   });
 
   it("a tenant without its projection row is read live by the fleet, not shown as having no evidence", async () => {

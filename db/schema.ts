@@ -2,6 +2,7 @@ import { relations, sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  customType,
   foreignKey,
   index,
   integer,
@@ -18,6 +19,20 @@ import { RESTORE_IN_FLIGHT_STATUSES, RESTORE_NON_EXECUTED_STATUSES } from "../li
 const tz = { withTimezone: true, mode: "date" } as const;
 
 /** Where a backup attempt sits in time (backup health's order): its completion, else its start. */
+
+/**
+ * A jsonb column read back exactly as stored. Both drivers (postgres.js, PGlite) already decode jsonb;
+ * drizzle's own `jsonb` then JSON.parses any *string* value a second time, so a stored string such as "0" or
+ * "{\"items\":[]}" came back as a number or an object — a malformed `results` read as well-formed, and the
+ * dashboard disagreeing with the fleet's raw read of the same row (found by the projection property test).
+ * Evidence columns hold whatever the dataset gave: they must read back as given.
+ */
+const storedJson = customType<{ data: unknown; driverData: unknown }>({
+  dataType: () => "jsonb",
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver: (value) => value,
+});
+
 export const backupSetPlacedAt = sql`coalesce("completed_at", "started_at")`;
 
 /** Where a restore run sits in time (the §4 order of "latest relevant"): its completion, else its creation. */
@@ -119,8 +134,8 @@ export const restoreRuns = pgTable(
     /** Text, never an enum: unrecognized statuses are stored as given and handled by the resolver. */
     status: text("status").notNull(),
     isDryRun: boolean("is_dry_run").notNull().default(false),
-    results: jsonb("results"),
-    metadata: jsonb("metadata"),
+    results: storedJson("results"),
+    metadata: storedJson("metadata"),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
     completedAt: timestamp("completed_at", tz),
     archivedAt: timestamp("archived_at", tz),

@@ -235,6 +235,20 @@ describe(`the fleet projection equals its recomputation after every writer (${da
     expect(after).toStrictEqual(row);
   });
 
+  it("results and metadata that are JSON strings read back as the strings they are, on the live and the fleet read", async () => {
+    await loadTestDataset(db, withOwner({
+      tenants: [{ id: 1, name: "A", slug: "a" }, { id: 2, name: "B", slug: "b" }],
+      restore_runs: [
+        { id: 1, tenant_id: 1, status: "completed", is_dry_run: false, results: "0", metadata: "{}", created_at: "2025-06-01T08:00:00Z", completed_at: "2025-06-01T09:00:00Z" },
+        { id: 2, tenant_id: 2, status: "completed", is_dry_run: false, results: '{"items":[{"key":"p","status":"applied"}]}', created_at: "2025-06-01T08:00:00Z", completed_at: "2025-06-01T09:00:00Z" },
+      ],
+    }));
+    const live = await getRecoveryEvidenceInputs(1, { db });
+    expect([live!.latestRelevant!.run.results, live!.latestRelevant!.run.metadata]).toStrictEqual(["0", "{}"]);
+    expect((await getRecoveryEvidenceInputs(2, { db }))!.latestRelevant!.run.results).toBe('{"items":[{"key":"p","status":"applied"}]}');
+    await expectFleetEqualsLive();
+  });
+
   it("a tenant without its projection row is read live by the fleet, not shown as having no evidence", async () => {
     await loadTestDataset(db, withOwner({
       tenants: [{ id: 1, name: "A", slug: "a" }, { id: 2, name: "B", slug: "b" }],

@@ -18,8 +18,6 @@ import { RESTORE_IN_FLIGHT_STATUSES, RESTORE_NON_EXECUTED_STATUSES } from "../li
 
 const tz = { withTimezone: true, mode: "date" } as const;
 
-/** Where a backup attempt sits in time (backup health's order): its completion, else its start. */
-
 /**
  * A jsonb column read back exactly as stored. Both drivers (postgres.js, PGlite) already decode jsonb;
  * drizzle's own `jsonb` then JSON.parses any *string* value a second time, so a stored string such as "0" or
@@ -33,6 +31,7 @@ const storedJson = customType<{ data: unknown; driverData: unknown }>({
   fromDriver: (value) => value,
 });
 
+/** Where a backup attempt sits in time (backup health's order): its completion, else its start. */
 export const backupSetPlacedAt = sql`coalesce("completed_at", "started_at")`;
 
 /** Where a restore run sits in time (the §4 order of "latest relevant"): its completion, else its creation. */

@@ -73,7 +73,7 @@ const BATCH = 1_000;
 
 /**
  * Computes and stores the schedules of the tenants in scope (those with a projection row); returns how many
- * were written. Each batch's projection rows are locked first, in id order as every writer locks them, and
+ * were stored (a tenant whose projection cannot answer, or whose signature has no code, gets none). Each batch's projection rows are locked first, in id order as every writer locks them, and
  * only then read: a concurrent writer of one of these tenants has either committed (and is read) or waits.
  */
 export async function writeFleetSchedules(run: RunText, scope: ScheduleScope): Promise<number> {
@@ -105,7 +105,7 @@ export async function writeFleetSchedules(run: RunText, scope: ScheduleScope): P
           values ${sql.join(values, sql`, `)}`),
       );
     }
-    written += rows.length;
+    written += values.length;
     if (locked.length < BATCH) break;
     after = ids[ids.length - 1]!;
   }
